@@ -1,0 +1,175 @@
+"""Settings for newsroom, read from the environment.
+
+Every variable is listed with its default in README.md ("Configuration"). The defaults run a local
+site on SQLite with no services; production sets DJANGO_DEBUG=false and must then give a real secret.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.env import database_config, env_bool, env_int, env_list, env_str, secret_key
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = secret_key(DEBUG)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "parler",
+    "ckeditor",
+    "articles",
+    "comments",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "newsroom.urls"
+WSGI_APPLICATION = "newsroom.wsgi.application"
+ASGI_APPLICATION = "newsroom.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One Redis serves every app server in production; without REDIS_URL each process keeps its own cache.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# Persian first. The admin lives outside the language prefix, so it is always Persian and right to left,
+# whatever language the editor's browser asks for; English content is written in parler's "en" tab.
+LANGUAGE_CODE = "fa"
+LANGUAGES = [("fa", _("Persian")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Tehran"
+USE_I18N = True
+USE_TZ = True
+
+PARLER_DEFAULT_LANGUAGE_CODE = "fa"
+PARLER_LANGUAGES = {
+    None: ({"code": "fa"}, {"code": "en"}),
+    "default": {"fallbacks": ["fa"], "hide_untranslated": False},
+}
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed files in production; plain names locally and in tests, where no collectstatic runs.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or env_bool("NEWSROOM_PLAIN_STATIC", False)
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+
+# django-ckeditor bundles CKEditor 4.22.1, which is end-of-life, so every check prints ckeditor.W001.
+# It is safe here because (1) body HTML is sanitized with nh3 against an allowlist whenever it is saved
+# (articles/fields.py), so the editor is never the security boundary; (2) only staff reach the editor, in
+# the admin; (3) the field is defined once (articles/fields.py), so swapping editors is one change.
+SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
+CKEDITOR_BASEPATH = f"/{STATIC_URL}ckeditor/ckeditor/"
+_CKEDITOR_TOOLBAR = [
+    ["Format", "Bold", "Italic", "Underline", "Strike", "Subscript", "Superscript"],
+    ["NumberedList", "BulletedList", "Blockquote", "-", "BidiRtl", "BidiLtr"],
+    ["Link", "Unlink", "Image", "Table", "HorizontalRule"],
+    ["Undo", "Redo", "RemoveFormat", "Source", "Maximize"],
+]
+CKEDITOR_CONFIGS = {
+    "default": {
+        "language": "fa",
+        "contentsLangDirection": "rtl",
+        "contentsLanguage": "fa",
+        "toolbar": _CKEDITOR_TOOLBAR,
+        "format_tags": "p;h2;h3;h4",
+        "height": 360,
+        "width": "100%",
+        "extraPlugins": "bidi",
+        # What the editor offers matches what the sanitizer keeps (articles/sanitize.py).
+        "allowedContent": True,
+    },
+    "english": {
+        "language": "fa",
+        "contentsLangDirection": "ltr",
+        "contentsLanguage": "en",
+        "toolbar": _CKEDITOR_TOOLBAR,
+        "format_tags": "p;h2;h3;h4",
+        "height": 360,
+        "width": "100%",
+        "extraPlugins": "bidi",
+        "allowedContent": True,
+    },
+}
+
+# Production hardening: on whenever DEBUG is off (manage.py check --deploy is clean then).
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", True) else None
+)
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+}
