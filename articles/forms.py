@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from parler.forms import TranslatableModelForm
+
+from articles.models import Article
+from articles.services import can_publish
+
+
+class ArticleAdminForm(TranslatableModelForm):
+    """The article form in the admin. Knows who is editing, so an editor cannot publish by editing the
+    status field (only the publishing right moves an article into or out of "published")."""
+
+    user = None  # set by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Leave empty to make it from the headline. Persian letters are kept."
+            )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        was = self.instance.status if self.instance.pk else None
+        touches_published = Article.Status.PUBLISHED in {status, was} and status != was
+        if touches_published and not can_publish(self.user):
+            raise forms.ValidationError(
+                _("Only a chief editor can publish or unpublish. Send the article to review instead.")
+            )
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("title"):
+            cleaned["slug"] = slugify(cleaned["title"], allow_unicode=True)[:300] or "-"
+        if cleaned.get("status") == Article.Status.PUBLISHED and not cleaned.get("published_at"):
+            from django.utils import timezone
+
+            cleaned["published_at"] = timezone.now()
+        return cleaned

@@ -1,0 +1,304 @@
+"""Articles, sections, and the officials and organizations that articles mention."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableManager, TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+
+from articles.fields import SanitizedRichTextField
+from articles.persian import normalize
+
+
+def split_aliases(text: str) -> list[str]:
+    """Aliases are kept one per line so editors can edit them in a plain text box."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class Section(TranslatableModel):
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=100),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Organization(TranslatableModel):
+    class Kind(models.TextChoices):
+        JUDICIARY = "judiciary", _("judiciary")
+        COURT = "court", _("court")
+        COUNCIL = "council", _("council")
+        GOVERNMENT = "government", _("government")
+        MEDIA = "media", _("media")
+        OTHER = "other", _("other")
+
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        description=models.TextField(_("description"), blank=True),
+    )
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other spellings, one per line."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:organization", kwargs={"slug": self.slug})
+
+    def alias_list(self) -> list[str]:
+        names = [self.safe_translation_getter("name", any_language=True) or "", self.short_name]
+        return [name for name in names + split_aliases(self.aliases) if name]
+
+    def ancestors(self) -> list[Organization]:
+        """From the root down to the parent. One query per level; hierarchies here are 2-4 deep."""
+        chain, node, seen = [], self.parent, {self.pk}
+        while node is not None and node.pk not in seen:
+            chain.append(node)
+            seen.add(node.pk)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class OfficialQuerySet(models.QuerySet):
+    def public(self) -> OfficialQuerySet:
+        """Officials proposed by the importer stay hidden until an editor confirms them."""
+        return self.filter(is_verified=True)
+
+
+class Official(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(_("honorific"), max_length=100, blank=True)
+    aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other spellings, one per line."))
+    photo = models.ImageField(_("photo"), upload_to="officials/", blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    is_verified = models.BooleanField(
+        _("confirmed by an editor"),
+        default=True,
+        help_text=_("Officials proposed by the importer are hidden from readers until confirmed."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
+
+    def __str__(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:official", kwargs={"slug": self.slug})
+
+    def alias_list(self) -> list[str]:
+        return [self.name, *split_aliases(self.aliases)]
+
+    def current_positions(self):
+        return self.positions.filter(end_date__isnull=True)
+
+
+class Position(models.Model):
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="positions"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="positions"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty while current."))
+
+    class Meta:
+        ordering = ["end_date", "-start_date", "id"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.CheckConstraint(
+                name="position_ends_after_it_starts",
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
+
+
+class NewsCodeCounter(models.Model):
+    """The last news code handed out. Codes come from here, never from MAX(), so a deleted
+    article's code is never given to another article."""
+
+    last_value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("news code counter")
+
+    def __str__(self) -> str:
+        return str(self.last_value)
+
+    @classmethod
+    def next_code(cls) -> int:
+        with transaction.atomic():
+            counter, _created = cls.objects.select_for_update().get_or_create(pk=1)
+            cls.objects.filter(pk=1).update(last_value=F("last_value") + 1)
+            counter.refresh_from_db(fields=["last_value"])
+            return counter.last_value
+
+
+class ArticleQuerySet(TranslatableQuerySet):
+    def published(self) -> ArticleQuerySet:
+        """The one definition of "visible to readers": published, and due by the clock.
+
+        A future published_at is a scheduled article: it appears when its time comes, with no job to run.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class ArticleManager(TranslatableManager.from_queryset(ArticleQuerySet)):
+    pass
+
+
+class Article(TranslatableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        REVIEW = "review", _("in review")
+        PUBLISHED = "published", _("published")
+
+    translations = TranslatedFields(
+        kicker=models.CharField(_("kicker"), max_length=300, blank=True),
+        title=models.CharField(_("headline"), max_length=300),
+        # Not unique: the news code in the URL identifies the article; press releases repeat headlines.
+        slug=models.SlugField(_("slug"), max_length=300, allow_unicode=True),
+        lead=models.TextField(_("lead"), blank=True),
+        body=SanitizedRichTextField(_("body"), blank=True),
+    )
+    news_code = models.PositiveBigIntegerField(_("news code"), unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A future time schedules the article; it appears by itself when the time comes."),
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="articles",
+    )  # fmt: skip
+    source = models.ForeignKey(
+        Organization, verbose_name=_("source agency"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="sourced_articles", limit_choices_to={"kind": Organization.Kind.MEDIA},
+    )  # fmt: skip
+    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    officials = models.ManyToManyField(
+        Official, verbose_name=_("officials mentioned"), blank=True, related_name="articles"
+    )
+    organizations = models.ManyToManyField(
+        Organization, verbose_name=_("organizations mentioned"), blank=True, related_name="articles"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="articles",
+    )  # fmt: skip
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    comments_enabled = models.BooleanField(_("comments open"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Import bookkeeping (articles/management/commands/import_articles.py): which source item this is,
+    # the hash of what was imported, and when, so a re-import can tell "unchanged" from "edited since".
+    external_id = models.CharField(_("import id"), max_length=200, null=True, blank=True, unique=True,
+                                   editable=False)  # fmt: skip
+    import_hash = models.CharField(_("import hash"), max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(_("imported"), null=True, blank=True, editable=False)
+
+    # Normalized text of headline, lead, body and mentioned names (articles.persian.normalize), kept by
+    # articles.services.refresh_search_document(); search matches against this, never the display text.
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = ArticleManager()
+
+    class Meta:
+        ordering = ["-published_at", "-news_code"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        indexes = [
+            # Serves published() listings: status filter, newest first.
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("title", any_language=True) or f"#{self.news_code}"
+
+    def get_absolute_url(self) -> str:
+        slug = self.safe_translation_getter("slug", any_language=True) or "-"
+        return reverse("articles:detail", kwargs={"code": self.news_code, "slug": slug})
+
+    def save(self, *args, **kwargs):
+        if self.news_code is None:
+            self.news_code = NewsCodeCounter.next_code()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        """Mirrors ArticleQuerySet.published() for one instance already in hand."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    def search_text(self) -> str:
+        """Everything a reader might search this article by, normalized. Hits the database for the
+        translations and the mentioned officials and organizations."""
+        parts: list[str] = []
+        for translation in self.translations.all():
+            parts += [translation.kicker, translation.title, translation.lead, strip_tags(translation.body)]
+        parts += [name for official in self.officials.all() for name in official.alias_list()]
+        parts += [name for org in self.organizations.all() for name in org.alias_list()]
+        return normalize(" ".join(part for part in parts if part))
