@@ -1,0 +1,108 @@
+"""Personas shared by the whole suite: a reader, an editor, a chief editor, a moderator, an outsider."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+
+def _user(django_user_model, username: str, *, staff: bool = True, groups: tuple[str, ...] = ()):
+    user = django_user_model.objects.create_user(username=username, password="pw-" + username, is_staff=staff)
+    user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _user(django_user_model, "editor", groups=("editors",))
+
+
+@pytest.fixture
+def chief_editor(db, django_user_model):
+    return _user(django_user_model, "chief", groups=("chief editors",))
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    return _user(django_user_model, "moderator", groups=("moderators",))
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    """Logged in, but neither staff nor in any group."""
+    return _user(django_user_model, "outsider", staff=False)
+
+
+def _client_for(user) -> Client:
+    client = Client(HTTP_ACCEPT_LANGUAGE="fa")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def reader_client() -> Client:
+    return Client(HTTP_ACCEPT_LANGUAGE="fa")
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    return _client_for(editor)
+
+
+@pytest.fixture
+def chief_client(chief_editor) -> Client:
+    return _client_for(chief_editor)
+
+
+@pytest.fixture
+def moderator_client(moderator) -> Client:
+    return _client_for(moderator)
+
+
+@pytest.fixture
+def outsider_client(outsider) -> Client:
+    return _client_for(outsider)
+
+
+# Browser tests ---------------------------------------------------------------------------------------
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls there unless told
+# that this is deliberate. Only the test process sets this.
+import os  # noqa: E402
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright. Never `playwright install`: it downloads a browser."""
+    from tests.services import need_chromium
+
+    executable = need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    """A fresh page in a Persian (fa-IR) browser, its base URL the live server."""
+    context = chromium.new_context(
+        locale="fa-IR", base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,74 @@
+"""Small factories that fill sensible Persian defaults, so a test names only what it is about."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.models import Article, Official, Organization, Position, Section
+
+_seq = itertools.count(1)
+
+
+def make_section(**kwargs) -> Section:
+    n = next(_seq)
+    name = kwargs.pop("name", f"استان {n}")
+    section = Section(slug=kwargs.pop("slug", f"section-{n}"), **kwargs)
+    section.set_current_language("fa")
+    section.name = name
+    section.save()
+    return section
+
+
+def make_organization(**kwargs) -> Organization:
+    n = next(_seq)
+    name = kwargs.pop("name", f"سازمان شماره {n}")
+    org = Organization(slug=kwargs.pop("slug", f"org-{n}"), **kwargs)
+    org.set_current_language("fa")
+    org.name = name
+    org.save()
+    return org
+
+
+def make_official(**kwargs) -> Official:
+    n = next(_seq)
+    kwargs.setdefault("name", f"مقام شماره {n}")
+    kwargs.setdefault("slug", f"official-{n}")
+    return Official.objects.create(**kwargs)
+
+
+def make_position(**kwargs) -> Position:
+    kwargs.setdefault("official", make_official())
+    kwargs.setdefault("organization", make_organization())
+    kwargs.setdefault("title", "رئیس")
+    return Position.objects.create(**kwargs)
+
+
+def make_article(*, language: str = "fa", **kwargs) -> Article:
+    """A published article by default; pass status/published_at to get anything else."""
+    n = next(_seq)
+    translated = {
+        "title": kwargs.pop("title", f"تیتر خبر شماره {n}"),
+        "kicker": kwargs.pop("kicker", ""),
+        "lead": kwargs.pop("lead", "لید خبر"),
+        "body": kwargs.pop("body", "<p>متن خبر</p>"),
+    }
+    translated["slug"] = kwargs.pop("slug", slugify(translated["title"], allow_unicode=True))
+    officials = kwargs.pop("officials", [])
+    organizations = kwargs.pop("organizations", [])
+    kwargs.setdefault("status", Article.Status.PUBLISHED)
+    if kwargs["status"] == Article.Status.PUBLISHED:
+        kwargs.setdefault("published_at", timezone.now() - timedelta(minutes=n))
+    article = Article(**kwargs)
+    article.set_current_language(language)
+    for field, value in translated.items():
+        setattr(article, field, value)
+    article.save()
+    if officials:
+        article.officials.set(officials)
+    if organizations:
+        article.organizations.set(organizations)
+    return article

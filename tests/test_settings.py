@@ -1,0 +1,92 @@
+"""Settings come from the environment; bad values stop the process with one clear line."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from newsroom.env import DEV_SECRET_KEY, database_config, env_bool, env_int, env_list, secret_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("TRUE", True), ("off", False), ("no", False), ("", True)]
+)
+def test_env_bool_accepts_the_usual_spellings(raw, expected):
+    assert env_bool("X", True, {"X": raw}) is expected
+
+
+def test_env_bool_rejects_anything_else_naming_the_variable():
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG.*'maybe'"):
+        env_bool("DJANGO_DEBUG", False, {"DJANGO_DEBUG": "maybe"})
+
+
+def test_env_int_rejects_words_and_values_below_the_minimum():
+    assert env_int("N", 5, {}) == 5
+    with pytest.raises(ImproperlyConfigured, match="N must be a whole number"):
+        env_int("N", 5, {"N": "five"})
+    with pytest.raises(ImproperlyConfigured, match="at least 0"):
+        env_int("N", 5, {"N": "-1"}, minimum=0)
+
+
+def test_env_list_splits_on_commas_and_rejects_empty_items():
+    assert env_list("H", ["a"], {"H": "example.org, www.example.org"}) == ["example.org", "www.example.org"]
+    assert env_list("H", ["a"], {}) == ["a"]
+    with pytest.raises(ImproperlyConfigured, match="empty item"):
+        env_list("H", [], {"H": "example.org,,x"})
+
+
+def test_database_url_accepts_sqlite_and_postgres_only():
+    assert database_config("postgres://u:p@db:5432/news")["ENGINE"] == "django.db.backends.postgresql"
+    assert database_config("sqlite:////tmp/x.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL must start with"):
+        database_config("mysql://u@db/news")
+
+
+def test_production_refuses_missing_default_or_short_secrets():
+    for env in ({}, {"DJANGO_SECRET_KEY": DEV_SECRET_KEY}, {"DJANGO_SECRET_KEY": "short"}):
+        with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+            secret_key(debug=False, environ=env)
+    real = secrets.token_urlsafe(64)
+    assert secret_key(debug=False, environ={"DJANGO_SECRET_KEY": real}) == real
+    assert secret_key(debug=True, environ={}) == DEV_SECRET_KEY
+
+
+def _manage(*args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+def test_production_process_will_not_start_without_a_secret():
+    result = _manage("check", DJANGO_DEBUG="false")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_check_reports_only_the_silenced_warning():
+    result = _manage("check")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_no_missing_migrations():
+    result = _manage("makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
