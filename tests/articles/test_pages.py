@@ -47,3 +47,14 @@ def test_drafts_are_not_found_by_readers_but_staff_can_preview(reader_client, ed
     assert reader_client.get(reverse("articles:short", args=[draft.news_code])).status_code == 404
     preview = editor_client.get(draft.get_absolute_url())
     assert preview.status_code == 200 and preview["Cache-Control"] == "private, no-store"
+
+
+def test_article_page_has_the_viewers_comments_section_with_published_comments_only(reader_client):
+    from comments.models import Comment
+
+    article = make_article()
+    Comment.objects.create(article=article, body="نظر منتشر شده", status=Comment.Status.PUBLISHED)
+    Comment.objects.create(article=article, body="نظر در انتظار", status=Comment.Status.PENDING)
+    html = reader_client.get(article.get_absolute_url()).content.decode()
+    assert "نظرات بینندگان" in html
+    assert "نظر منتشر شده" in html and "نظر در انتظار" not in html
