@@ -25,7 +25,7 @@ seed: migrate
 	@echo "No importer yet: seeds/ is loaded once manage.py import_articles exists."
 
 run: seed
-	$(BIN)/python manage.py ensure_editor
+	$(BIN)/python manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

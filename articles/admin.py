@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -94,7 +96,9 @@ class ArticleAdmin(TranslatableAdmin):
         form.user = request.user
         body = form.base_fields.get("body")
         if body is not None and self.get_form_language(request, obj) == "en":
-            # The English tab writes left to right.
+            # The English tab writes left to right. parler shares translated form fields between form
+            # classes, so change a copy: mutating the shared widget would turn every later tab LTR.
+            body = form.base_fields["body"] = copy.deepcopy(body)
             body.widget.config = {
                 **body.widget.config,
                 "contentsLangDirection": "ltr",

@@ -79,6 +79,12 @@ def test_admin_is_persian_and_right_to_left_even_for_an_english_browser(editor):
     client.force_login(editor)
     html = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'lang="fa"' in html and 'dir="rtl"' in html
+    assert "&quot;contentsLangDirection&quot;: &quot;rtl&quot;" in html  # CKEditor writes right to left
+
+
+def test_english_tab_edits_the_body_left_to_right(editor_client):
+    html = editor_client.get(reverse("admin:articles_article_add") + "?language=en").content.decode()
+    assert "&quot;contentsLangDirection&quot;: &quot;ltr&quot;" in html
 
 
 def test_editor_cannot_publish_by_editing_the_status(editor_client):

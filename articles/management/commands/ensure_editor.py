@@ -17,19 +17,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="editor")
+        parser.add_argument("--site-url", default="http://127.0.0.1:8000", help="Where the site is served.")
         parser.add_argument(
             "--credentials-file",
             default=str(Path(settings.BASE_DIR) / ".editor-credentials"),
             help="Where the generated password is written (readable by you only). Default: %(default)s",
         )
 
-    def handle(self, *args, username, credentials_file, **options):
+    def handle(self, *args, username, credentials_file, site_url, **options):
+        admin_url = f"{site_url.rstrip('/')}/admin/"
         User = get_user_model()
         credentials = Path(credentials_file)
         if User.objects.filter(is_staff=True, is_active=True).exists():
             hint = f" (password in {credentials})" if credentials.exists() else ""
             self.stdout.write(
-                f"Admin: http://127.0.0.1:8000/admin/ — staff accounts exist{hint}. "
+                f"Admin: {admin_url} — staff accounts exist{hint}. "
                 f"Reset a password with: python manage.py changepassword {username}"
             )
             return
@@ -41,6 +43,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created admin account {username!r} with password {password}\n"
-                f"Log in at http://127.0.0.1:8000/admin/ (also written to {credentials})."
+                f"Log in at {admin_url} (also written to {credentials})."
             )
         )
