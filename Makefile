@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate seed test lint format migrations-check check-deploy clean
+.PHONY: install run migrate seed test lint format migrations-check check-deploy messages clean
 
 install: $(STAMP)
 
@@ -45,6 +45,12 @@ migrations-check: install
 check-deploy: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Refresh the Persian translations after changing user-facing strings; the compiled .mo is committed so
+# a fresh machine needs no gettext tools.
+messages: install
+	$(BIN)/python manage.py makemessages -l fa --ignore=node_modules --ignore=staticfiles --ignore=tests --ignore=bench
+	$(BIN)/python manage.py compilemessages -l fa --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
