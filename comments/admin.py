@@ -88,6 +88,17 @@ class CommentAdmin(admin.ModelAdmin):
         return jalali_datetime(obj.created_at)
 
     def save_model(self, request, obj, form, change):
+        decide = {
+            Comment.Status.PUBLISHED: lambda: services.approve_comment(comment=obj, moderator=request.user),
+            Comment.Status.REJECTED: lambda: services.reject_comment(
+                comment=obj, moderator=request.user, reason=obj.rejection_reason
+            ),
+            Comment.Status.SPAM: lambda: services.mark_spam(comment=obj, moderator=request.user),
+        }
+        if change and "status" in form.changed_data and obj.status in decide:
+            # A decision made on the change form is the same decision as the queue's actions.
+            decide[obj.status]()
+            return
         if not change:
             # Written in the admin: a newsroom reply, or an official's reply typed in by staff.
             obj.author = request.user

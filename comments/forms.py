@@ -21,6 +21,7 @@ class CommentForm(forms.Form):
     name = forms.CharField(label=_("Name (optional)"), max_length=80, required=False)
     email = forms.EmailField(
         label=_("Email (optional, never shown)"),
+        max_length=254,
         required=False,
         help_text=_("Only to tell you whether your comment was published."),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -151,7 +152,10 @@ def post_comment(
             comment.hold_reason = verdict.reason
         else:
             comment.status = Comment.Status.PUBLISHED
-    comment.full_clean()
+    try:
+        comment.full_clean()
+    except ValidationError as invalid:
+        raise CommentRefused(" ".join(invalid.messages)) from None
     comment.save()
     return comment
 

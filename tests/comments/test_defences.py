@@ -195,3 +195,8 @@ def test_behind_trusted_proxies_the_client_is_taken_from_forwarded_for(rf, setti
     assert spam.client_ip(request) == "10.0.0.1"  # no proxies trusted by default: the header is ignored
     settings.NEWSROOM_COMMENT_PROXY_HOPS = 1
     assert spam.client_ip(request) == "198.51.100.4"  # the spoofable left part is never used
+
+
+def test_an_overlong_email_is_a_form_error_not_a_server_error(reader_client, article):
+    response = post(reader_client, article, email="a" * 64 + "@" + "b" * 250 + ".example")
+    assert response.status_code == 400 and not Comment.objects.exists()

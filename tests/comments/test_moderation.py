@@ -161,3 +161,24 @@ def test_emails_are_never_rendered_on_public_pages(reader_client, article):
     make_comment(article, email="hidden-address@example.com", name="نمایش")
     html = reader_client.get(article.get_absolute_url()).content.decode()
     assert "نمایش" in html and "hidden-address" not in html
+
+
+def test_a_decision_on_the_change_form_goes_through_the_same_service(
+    moderator_client, moderator, article, mailoutbox, django_capture_on_commit_callbacks
+):
+    comment = make_comment(article, status=Comment.Status.PENDING, email="r@example.com", body="از فرم")
+    data = {
+        "article": article.pk, "parent": "", "name": "", "email": "r@example.com", "body": "از فرم",
+        "status": "rejected", "rejection_reason": "", "is_official_reply": "", "official": "",
+        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    assert moderator_client.post(url, data).status_code == 200  # no reason: the form is shown again
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator_client.post(url, {**data, "rejection_reason": "تکراری"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.REJECTED and comment.moderated_by == moderator
+    assert len(mailoutbox) == 1
