@@ -140,7 +140,7 @@ def post_comment(
     else:
         rules = WordRule.objects.values_list("kind", "word")
         verdict = spam.judge(
-            body,
+            f"{name}\n{body}",  # the name is shown too
             banned=[word for kind, word in rules if kind == WordRule.Kind.BANNED],
             suspect=[word for kind, word in rules if kind == WordRule.Kind.SUSPECT],
         )

@@ -4,6 +4,7 @@ with a message) and, for comments.js, as a fetch() that asks for JSON. Thin: the
 from __future__ import annotations
 
 import secrets
+from dataclasses import asdict
 
 from django.conf import settings
 from django.contrib import messages
@@ -83,8 +84,10 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
             comment.children = []
             context = {"comment": comment, "open": True, **page_context()}
             html = render_to_string("comments/comment.html", context, request)
+        counts = asdict(services.counts_for(article))
         return JsonResponse(
-            {"ok": True, "message": message, "html": html, "parent": comment.parent_id}, status=201
+            {"ok": True, "message": message, "html": html, "parent": comment.parent_id, "counts": counts},
+            status=201,
         )
     messages.success(request, message, extra_tags=MESSAGE_TAG)
     return _back(

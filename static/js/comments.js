@@ -47,6 +47,10 @@
       send(form).then(function (json) {
         if (json.ok) {
           notify(json.message, false);
+          Object.keys(json.counts || {}).forEach(function (state) {
+            var cell = section.querySelector('[data-count="' + state + '"]');
+            if (cell) cell.textContent = fa(json.counts[state]);
+          });
           if (json.html) {
             var holder = document.createElement("div");
             holder.innerHTML = json.html;

@@ -25,6 +25,7 @@ def test_reader_posts_moderator_approves_reader_sees_it_and_likes_it(
     page.fill("#id_body", "خدمات الکترونیک قضایی واقعا کار را آسان کرده است")
     page.click("[data-comment-form] button[type=submit]")
     expect(page.locator("[data-notices]")).to_contain_text("will appear after review")
+    expect(page.locator('[data-count="pending"]')).to_have_text("۱")
     assert page.evaluate("window.__noReload") is True
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING

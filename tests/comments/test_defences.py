@@ -200,3 +200,9 @@ def test_behind_trusted_proxies_the_client_is_taken_from_forwarded_for(rf, setti
 def test_an_overlong_email_is_a_form_error_not_a_server_error(reader_client, article):
     response = post(reader_client, article, email="a" * 64 + "@" + "b" * 250 + ".example")
     assert response.status_code == 400 and not Comment.objects.exists()
+
+
+def test_a_banned_word_in_the_name_rejects_the_comment_too(reader_client, article):
+    WordRule.objects.create(word="کلاهبردار", kind=WordRule.Kind.BANNED)
+    post(reader_client, article, name="كلاه‌بردار", body="متن بی‌ضرر")
+    assert Comment.objects.get().status == Comment.Status.REJECTED

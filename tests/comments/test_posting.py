@@ -45,6 +45,7 @@ def test_posting_with_javascript_answers_json_without_a_redirect(reader_client, 
     assert response.status_code == 201
     assert response.json()["ok"] is True and "after review" in response.json()["message"]
     assert response.json()["html"] == ""  # pending: nothing to show yet
+    assert response.json()["counts"] == {"published": 0, "pending": 1, "rejected": 0}
     assert Comment.objects.get().body == "با جاوااسکریپت"
 
 
