@@ -1,13 +1,194 @@
-from django.contrib import admin
+"""The moderators' queue: pending and reported comments with the article and parent shown, bulk approve,
+reject with a reason, mark as spam. Every decision goes through comments.services."""
 
-from comments.models import Comment
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from articles.models import Article
+from articles.persian import jalali_datetime, persian_digits
+from comments import services
+from comments.models import Comment, PendingComment, Report, ReportedComment, Vote, WordRule
 
 
-@admin.register(Comment)
+class ModerationActionForm(ActionForm):
+    reason = forms.CharField(
+        label=_("Reason (for rejecting)"), required=False, max_length=300,
+        widget=forms.TextInput(attrs={"size": 40}),
+    )  # fmt: skip
+
+
+class ReportInline(admin.TabularInline):
+    model = Report
+    extra = 0
+    can_delete = False
+    fields = ["reason", "created_at", "resolved_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "display_name", "status", "created_at"]
-    list_filter = ["status", "created_at"]
+    list_display = [
+        "excerpt", "article_title", "parent_excerpt", "display_name", "status", "hold_reason",
+        "reports", "posted",
+    ]  # fmt: skip
+    list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at"]
     search_fields = ["body", "name"]
-    list_select_related = ["article"]
-    raw_id_fields = ["article", "parent", "official", "author"]
-    readonly_fields = ["created_at", "ip_hash", "likes", "dislikes", "report_count"]
+    list_select_related = ["parent"]
+    raw_id_fields = ["article", "parent", "official"]
+    readonly_fields = [
+        "depth", "hold_reason", "created_at", "likes", "dislikes", "report_count", "moderated_at",
+        "moderated_by", "author",
+    ]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["article", "parent", "depth", "name", "email", "body"]}),
+        (_("Moderation"), {"fields": [
+            "status", "rejection_reason", "hold_reason", "moderated_at", "moderated_by",
+        ]}),
+        (_("Newsroom and official replies"), {"fields": [
+            "author", "is_staff_reply", "is_official_reply", "official",
+        ]}),
+        (_("Readers"), {"fields": ["likes", "dislikes", "report_count", "created_at"]}),
+    ]  # fmt: skip
+    inlines = [ReportInline]
+    action_form = ModerationActionForm
+    actions = ["approve_comments", "reject_comments", "mark_as_spam"]
+    date_hierarchy = None
+
+    def get_queryset(self, request):
+        # Article titles come from parler translations: prefetched, so the list is a fixed number of queries.
+        articles = Article.objects.prefetch_related("translations")
+        return super().get_queryset(request).prefetch_related(Prefetch("article", queryset=articles))
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, obj):
+        return obj.body[:120]
+
+    @admin.display(description=_("article"))
+    def article_title(self, obj):
+        return str(obj.article)
+
+    @admin.display(description=_("in reply to"))
+    def parent_excerpt(self, obj):
+        return obj.parent.body[:80] if obj.parent else "—"
+
+    @admin.display(description=_("reports"), ordering="report_count")
+    def reports(self, obj):
+        return persian_digits(obj.report_count)
+
+    @admin.display(description=_("posted"), ordering="created_at")
+    def posted(self, obj):
+        return jalali_datetime(obj.created_at)
+
+    def save_model(self, request, obj, form, change):
+        decide = {
+            Comment.Status.PUBLISHED: lambda: services.approve_comment(comment=obj, moderator=request.user),
+            Comment.Status.REJECTED: lambda: services.reject_comment(
+                comment=obj, moderator=request.user, reason=obj.rejection_reason
+            ),
+            Comment.Status.SPAM: lambda: services.mark_spam(comment=obj, moderator=request.user),
+        }
+        if change and "status" in form.changed_data and obj.status in decide:
+            # A decision made on the change form is the same decision as the queue's actions.
+            decide[obj.status]()
+            return
+        if not change:
+            # Written in the admin: a newsroom reply, or an official's reply typed in by staff.
+            obj.author = request.user
+            obj.is_staff_reply = not obj.is_official_reply
+            obj.status = Comment.Status.PUBLISHED
+            obj.depth = obj.parent.depth + 1 if obj.parent else 0
+        super().save_model(request, obj, form, change)
+
+    def _each(self, request, queryset, decide, done_message):
+        count = 0
+        for comment in queryset.select_related("article"):
+            try:
+                decide(comment)
+            except services.CommentRefused as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+                return
+            count += 1
+        self.message_user(request, done_message(count) % count, messages.SUCCESS)
+
+    @admin.action(description=_("Approve (publish) the selected comments"), permissions=["change"])
+    def approve_comments(self, request, queryset):
+        self._each(
+            request, queryset,
+            lambda c: services.approve_comment(comment=c, moderator=request.user),
+            lambda n: ngettext("%d comment published.", "%d comments published.", n),
+        )  # fmt: skip
+
+    @admin.action(
+        description=_("Reject the selected comments, with the reason given"), permissions=["change"]
+    )
+    def reject_comments(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            self.message_user(request, _("Write the reason for rejecting in the box next to the action."),
+                              messages.ERROR)  # fmt: skip
+            return
+        self._each(
+            request, queryset,
+            lambda c: services.reject_comment(comment=c, moderator=request.user, reason=reason),
+            lambda n: ngettext("%d comment rejected.", "%d comments rejected.", n),
+        )  # fmt: skip
+
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
+    def mark_as_spam(self, request, queryset):
+        self._each(
+            request, queryset,
+            lambda c: services.mark_spam(comment=c, moderator=request.user),
+            lambda n: ngettext("%d comment marked as spam.", "%d comments marked as spam.", n),
+        )  # fmt: skip
+
+
+admin.site.register(Comment, CommentAdmin)
+
+
+@admin.register(PendingComment)
+class PendingCommentAdmin(CommentAdmin):
+    list_filter = ["is_staff_reply", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).pending()
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReportedComment)
+class ReportedCommentAdmin(CommentAdmin):
+    list_filter = ["status"]
+    ordering = ["-report_count", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).reported()
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WordRule)
+class WordRuleAdmin(admin.ModelAdmin):
+    list_display = ["word", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["word"]
+
+
+@admin.register(Vote)
+class VoteAdmin(admin.ModelAdmin):
+    list_display = ["comment", "value", "created_at"]
+    list_filter = ["value"]
+    raw_id_fields = ["comment"]
+    readonly_fields = ["comment", "voter", "ip_hash", "value", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False

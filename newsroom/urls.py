@@ -23,3 +23,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Reader comments: posting, replies, votes and reports (the thread itself is drawn by {% comments_for %}).
+urlpatterns += i18n_patterns(
+    path("comments/", include("comments.urls")),
+    prefix_default_language=False,
+)

@@ -1,0 +1,266 @@
+"""What happens to comments: posting, moderation, votes and reports. Every function here is atomic and
+keyword-only; views and the admin only call them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+from comments import emails, spam
+from comments.models import Comment, Report, Vote, WordRule
+
+STAFF_REPLY_PERMISSION = "comments.add_comment"
+
+
+class CommentRefused(Exception):
+    """The comment, vote or report is refused as a whole; nothing was written. `str()` is for the reader."""
+
+    def __init__(self, message: str, *, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+# Reading ------------------------------------------------------------------------------------------------
+
+
+def comments_open(article: Article) -> bool:
+    if not (article.comments_enabled and article.is_published):
+        return False
+    days = settings.NEWSROOM_COMMENT_CLOSE_AFTER_DAYS
+    return not days or article.published_at + timedelta(days=days) > timezone.now()
+
+
+@dataclass(frozen=True)
+class Counts:
+    published: int
+    pending: int
+    rejected: int
+
+
+def counts_for(article: Article) -> Counts:
+    """One query. Spam is noise, not a reader's comment, so it is not counted."""
+    totals = Comment.objects.filter(article=article).aggregate(
+        published=Count("id", filter=Q(status=Comment.Status.PUBLISHED)),
+        pending=Count("id", filter=Q(status=Comment.Status.PENDING)),
+        rejected=Count("id", filter=Q(status=Comment.Status.REJECTED)),
+    )
+    return Counts(**totals)
+
+
+def thread_for(article: Article) -> list[Comment]:
+    """The published comments as a tree: top-level comments, each with `.children`. One query, however
+    many comments. A reply whose parent is not published (any more) is left out with its parent."""
+    comments = list(Comment.objects.published().filter(article=article).select_related("official"))
+    by_id = {comment.pk: comment for comment in comments}
+    roots: list[Comment] = []
+    for comment in comments:
+        comment.children = []
+    for comment in comments:
+        if comment.parent_id is None:
+            roots.append(comment)
+        elif comment.parent_id in by_id:
+            by_id[comment.parent_id].children.append(comment)
+    return roots
+
+
+def visible_comment(pk: int) -> Comment:
+    """A published comment on a published article, for votes and reports; DoesNotExist otherwise."""
+    return Comment.objects.published().get(pk=pk, article__in=Article.objects.published())
+
+
+# Posting ------------------------------------------------------------------------------------------------
+
+
+def _reply_parent(article: Article, parent_id: int | None) -> Comment | None:
+    """Replies deeper than NEWSROOM_COMMENT_MAX_DEPTH levels attach to the deepest allowed level."""
+    if parent_id is None:
+        return None
+    parent = Comment.objects.published().filter(article=article, pk=parent_id).first()
+    if parent is None:
+        raise CommentRefused(_("The comment you are replying to is not available."))
+    deepest = settings.NEWSROOM_COMMENT_MAX_DEPTH - 1
+    while parent is not None and parent.depth + 1 > deepest:
+        parent = parent.parent
+    return parent
+
+
+@transaction.atomic
+def post_comment(
+    *,
+    article: Article,
+    body: str,
+    client: str,
+    name: str = "",
+    email: str = "",
+    parent_id: int | None = None,
+    user=None,
+) -> Comment:
+    """Post a reader's comment (or a newsroom reply, when `user` may write one) after the defences.
+
+    `body` and `name` come from CommentForm, already cleaned of hostile characters. `client` is the keyed
+    hash of the reader's address (comments.spam.request_ip_hash).
+    """
+    if not comments_open(article):
+        raise CommentRefused(_("Comments on this article are closed."), status=403)
+    staff = bool(user and user.is_authenticated and user.is_staff and user.has_perm(STAFF_REPLY_PERMISSION))
+    if not staff and spam.posting_too_often(client):
+        raise CommentRefused(
+            _("You have sent several comments in a short time. Please wait a while."), status=429
+        )
+    parent = _reply_parent(article, parent_id)
+    key = spam.body_key(body)
+    if (
+        settings.NEWSROOM_COMMENT_REFUSE_DUPLICATES
+        and Comment.objects.filter(article=article, body_key=key).exists()
+    ):
+        raise CommentRefused(_("This comment has already been posted on this article."))
+
+    comment = Comment(
+        article=article,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 0,
+        name=name,
+        email=email.lower(),
+        body=body,
+        body_key=key,
+        ip_hash=client,
+    )
+    if staff:
+        comment.author = user
+        comment.is_staff_reply = True
+        comment.status = Comment.Status.PUBLISHED
+    else:
+        rules = WordRule.objects.values_list("kind", "word")
+        verdict = spam.judge(
+            f"{name}\n{body}",  # the name is shown too
+            banned=[word for kind, word in rules if kind == WordRule.Kind.BANNED],
+            suspect=[word for kind, word in rules if kind == WordRule.Kind.SUSPECT],
+        )
+        if verdict.status == Comment.Status.REJECTED:
+            comment.status = Comment.Status.REJECTED
+            comment.rejection_reason = comment.hold_reason = verdict.reason
+        elif verdict.status == Comment.Status.PENDING or settings.NEWSROOM_COMMENT_PREMODERATION:
+            comment.status = Comment.Status.PENDING
+            comment.hold_reason = verdict.reason
+        else:
+            comment.status = Comment.Status.PUBLISHED
+    try:
+        comment.full_clean()
+    except ValidationError as invalid:
+        raise CommentRefused(" ".join(invalid.messages)) from None
+    comment.save()
+    return comment
+
+
+# Moderation ---------------------------------------------------------------------------------------------
+
+
+def _decide(comment: Comment, moderator, status: str, reason: str = "") -> Comment:
+    now = timezone.now()
+    comment.status = status
+    comment.rejection_reason = reason
+    comment.moderated_at = now
+    comment.moderated_by = moderator
+    # The moderator has looked at it: the reports so far are answered.
+    comment.reports.filter(resolved_at__isnull=True).update(resolved_at=now)
+    comment.report_count = 0
+    comment.full_clean()
+    comment.save()
+    if status != Comment.Status.SPAM:  # never mail an address a spammer typed in
+        emails.tell_commenter(comment)
+    return comment
+
+
+@transaction.atomic
+def approve_comment(*, comment: Comment, moderator) -> Comment:
+    return _decide(comment, moderator, Comment.Status.PUBLISHED)
+
+
+@transaction.atomic
+def reject_comment(*, comment: Comment, moderator, reason: str) -> Comment:
+    reason = spam.clean_text(reason or "")
+    if not reason:
+        raise CommentRefused(_("Give a reason for rejecting the comment."))
+    return _decide(comment, moderator, Comment.Status.REJECTED, reason)
+
+
+@transaction.atomic
+def mark_spam(*, comment: Comment, moderator) -> Comment:
+    return _decide(comment, moderator, Comment.Status.SPAM)
+
+
+# Votes and reports --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
+    """Like (1) or dislike (-1). The same vote again withdraws it; the other one changes it.
+
+    The comment row is locked first, so concurrent votes on one comment queue up and the counts, recounted
+    from the vote rows, always match them. One reader is one signed-cookie id; one client address may
+    bring at most NEWSROOM_COMMENT_VOTERS_PER_CLIENT readers to a comment (clearing cookies is not a
+    way to vote again and again).
+    """
+    if value not in Vote.Value.values:
+        raise CommentRefused(_("Unknown vote."))
+    if spam.voting_too_often(client):
+        raise CommentRefused(_("Too many votes in a short time. Please wait a while."), status=429)
+    try:
+        comment = visible_comment(comment_id)
+    except Comment.DoesNotExist:
+        raise CommentRefused(_("This comment is not available."), status=404) from None
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    existing = Vote.objects.filter(comment=comment, voter=voter).first()
+    if existing is None:
+        if (
+            Vote.objects.filter(comment=comment, ip_hash=client).count()
+            >= settings.NEWSROOM_COMMENT_VOTERS_PER_CLIENT
+        ):
+            raise CommentRefused(
+                _("Votes from your connection on this comment have been counted."), status=429
+            )
+        Vote.objects.create(comment=comment, voter=voter, ip_hash=client, value=value)
+    elif existing.value == value:
+        existing.delete()
+    else:
+        existing.value = value
+        existing.save(update_fields=["value", "updated_at"])
+    totals = comment.votes.aggregate(
+        likes=Count("id", filter=Q(value=Vote.Value.LIKE)),
+        dislikes=Count("id", filter=Q(value=Vote.Value.DISLIKE)),
+    )
+    Comment.objects.filter(pk=comment.pk).update(**totals)
+    comment.likes, comment.dislikes = totals["likes"], totals["dislikes"]
+    return comment
+
+
+@transaction.atomic
+def report(*, comment_id: int, client: str, reason: str) -> Comment:
+    """Report a comment. One report per client address per comment; when the open reports reach
+    NEWSROOM_COMMENT_REPORT_THRESHOLD, a published comment goes back to the moderators' queue."""
+    if reason not in Report.Reason.values:
+        raise CommentRefused(_("Choose a reason for the report."))
+    if spam.voting_too_often(client):
+        raise CommentRefused(_("Too many requests in a short time. Please wait a while."), status=429)
+    try:
+        comment = visible_comment(comment_id)
+    except Comment.DoesNotExist:
+        raise CommentRefused(_("This comment is not available."), status=404) from None
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    Report.objects.get_or_create(comment=comment, ip_hash=client, defaults={"reason": reason})
+    comment.report_count = comment.reports.filter(resolved_at__isnull=True).count()
+    fields = ["report_count"]
+    if comment.report_count >= settings.NEWSROOM_COMMENT_REPORT_THRESHOLD:
+        comment.status = Comment.Status.PENDING
+        comment.hold_reason = _("reported by readers")
+        fields += ["status", "hold_reason"]
+    comment.save(update_fields=fields)
+    return comment

@@ -1,0 +1,191 @@
+"""Defences against bots, floods and tricks with invisible characters.
+
+Each defence reads its setting at call time (see README, "Configuration"), so tests and deployments can
+change one without touching the others. Imports no models except through the functions that need them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import caches
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from articles.persian import BIDI_CONTROLS, ZWNJ, normalize
+
+FORM_SALT = "comments.form-timestamp"
+
+
+# Client identity ----------------------------------------------------------------------------------------
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The reader's address. Behind NEWSROOM_COMMENT_PROXY_HOPS trusted proxies it is that many entries
+    from the right of X-Forwarded-For (the left side is whatever the client chose to send)."""
+    hops = settings.NEWSROOM_COMMENT_PROXY_HOPS
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _ip_key() -> bytes:
+    dedicated = settings.NEWSROOM_COMMENT_IP_KEY
+    if dedicated:
+        return dedicated.encode()
+    # Derived, so the raw SECRET_KEY is never used as an HMAC key for another purpose.
+    return hashlib.sha256(b"newsroom.comments.ip-hash:" + settings.SECRET_KEY.encode()).digest()
+
+
+def ip_hash(ip: str) -> str:
+    """HMAC-SHA256 of the address: stable enough to rate-limit and to tell voters apart; the address
+    itself is never stored."""
+    return hmac.new(_ip_key(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+def request_ip_hash(request: HttpRequest) -> str:
+    return ip_hash(client_ip(request))
+
+
+# Signed form timestamp ----------------------------------------------------------------------------------
+
+
+def form_token(article_id: int, now: float | None = None) -> str:
+    """A signed (article, time) pair put in the form when it is rendered."""
+    return signing.dumps({"a": article_id, "t": int(time.time() if now is None else now)}, salt=FORM_SALT)
+
+
+def check_form_token(token: str, article_id: int, now: float | None = None) -> str | None:
+    """None when the form was rendered for this article, long enough ago but not too long; else why not."""
+    try:
+        data = signing.loads(token or "", salt=FORM_SALT)
+        issued, article = int(data["t"]), int(data["a"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return _("The form could not be verified. Please reload the page and try again.")
+    age = (time.time() if now is None else now) - issued
+    if article != article_id:
+        return _("The form could not be verified. Please reload the page and try again.")
+    if age < settings.NEWSROOM_COMMENT_MIN_SECONDS:
+        return _("That was too fast. Please take a moment and send it again.")
+    if age > settings.NEWSROOM_COMMENT_MAX_FORM_AGE:
+        return _("The form has expired. Please reload the page and try again.")
+    return None
+
+
+# Rate limits through the cache --------------------------------------------------------------------------
+
+
+def hit_rate_limit(key: str, limit: int, window: int, *, cache_alias: str = "default") -> bool:
+    """Count one hit for `key` in the current fixed window; True when it goes over `limit`.
+
+    add() then incr() is atomic in Redis and in the local memory cache, so every app server sharing the
+    cache shares one count.
+    """
+    cache = caches[cache_alias]
+    bucket = f"comments:rate:{key}:{int(time.time()) // window}"
+    cache.add(bucket, 0, timeout=window + 1)
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # expired between add() and incr()
+        cache.add(bucket, 1, timeout=window + 1)
+        count = 1
+    return count > limit
+
+
+def posting_too_often(client: str) -> bool:
+    return hit_rate_limit(
+        f"post:{client}", settings.NEWSROOM_COMMENT_RATE, settings.NEWSROOM_COMMENT_RATE_SECONDS
+    )
+
+
+def voting_too_often(client: str) -> bool:
+    return hit_rate_limit(
+        f"vote:{client}", settings.NEWSROOM_COMMENT_VOTE_RATE, settings.NEWSROOM_COMMENT_RATE_SECONDS
+    )
+
+
+# Hostile text -------------------------------------------------------------------------------------------
+
+# Line breaks and tabs are text; every other control character (C0, DEL, C1) is refused.
+_ALLOWED_CONTROLS = {"\n", "\r", "\t"}
+
+
+def has_control_characters(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS for ch in text)
+
+
+def strip_bidi(text: str) -> str:
+    """Bidi embeddings, overrides and isolates can make text read differently from what it says."""
+    return BIDI_CONTROLS.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """What is stored: bidi controls stripped, Windows line ends made plain, outer whitespace trimmed.
+    Never normalized: the reader's words are kept as written."""
+    return strip_bidi(text).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+_LINK = re.compile(r"(?:https?://|ftp://|www\.)\S+|\b[\w-]+\.(?:com|net|org|ir|info|xyz|top|ru|io)\b", re.I)
+
+
+def count_links(text: str) -> int:
+    return len(_LINK.findall(normalize(text)))
+
+
+def body_key(text: str) -> str:
+    """Identifies "the same text" for the duplicate check: ZWNJ, spacing and letter forms do not count."""
+    return hashlib.sha256(normalize(text.replace(ZWNJ, "")).encode()).hexdigest()
+
+
+# Banned and suspect words -------------------------------------------------------------------------------
+
+
+def _variants(text: str) -> set[str]:
+    """normalize() turns ZWNJ into a space; a ZWNJ slipped inside a word should not split it, so the
+    text is also matched with ZWNJs dropped."""
+    return {normalize(text), normalize(text.replace(ZWNJ, ""))}
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    keys = {key for word in words for key in _variants(word) if key}
+    if not keys:
+        return None
+    alternatives = "|".join(re.escape(key) for key in sorted(keys, key=len, reverse=True))
+    # Whole words only, so a short banned word does not catch every longer word containing it.
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def find_word(text: str, words: Iterable[str]) -> bool:
+    pattern = _pattern(words)
+    return pattern is not None and any(pattern.search(variant) for variant in _variants(text))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the defences decided for a comment that passed the form: publish, hold or reject."""
+
+    status: str | None = None  # None: follow the moderation setting
+    reason: str = ""
+
+
+def judge(text: str, *, banned: Iterable[str], suspect: Iterable[str]) -> Verdict:
+    from comments.models import Comment
+
+    if find_word(text, banned):
+        return Verdict(Comment.Status.REJECTED, _("contains a banned word"))
+    if find_word(text, suspect):
+        return Verdict(Comment.Status.PENDING, _("contains a suspect word"))
+    if count_links(text) > settings.NEWSROOM_COMMENT_MAX_LINKS:
+        return Verdict(Comment.Status.PENDING, _("too many links"))
+    return Verdict()

@@ -1,0 +1,164 @@
+"""Reader endpoints: post a comment or reply, vote, report. Each works as a plain form post (redirect back
+with a message) and, for comments.js, as a fetch() that asks for JSON. Thin: the rules are in services."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles.models import Article
+from comments import services, spam
+from comments.forms import CommentForm, ReportForm
+from comments.models import Comment, Report
+
+READER_COOKIE = "newsroom_reader"
+READER_SALT = "comments.reader"
+READER_MAX_AGE = 365 * 24 * 3600
+MESSAGE_TAG = "comments"
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _back(article: Article, anchor: str = "comments") -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{article.get_absolute_url()}#{anchor}")
+
+
+def _form_page(request, article, form, *, status: int, parent=None, error: str = "") -> HttpResponse:
+    """The form re-shown with the reader's text, on its own page (the article page belongs to articles)."""
+    if _wants_json(request):
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()} if form else {}
+        return JsonResponse({"ok": False, "error": error, "errors": errors}, status=status)
+    context = {"article": article, "form": form, "parent": parent, "error": error, **page_context()}
+    return render(request, "comments/form_page.html", context, status=status)
+
+
+def page_context() -> dict:
+    """What every comment template needs besides the comments themselves."""
+    return {
+        "premoderation": settings.NEWSROOM_COMMENT_PREMODERATION,
+        "report_reasons": Report.Reason.choices,
+    }
+
+
+def _published_article(code: int) -> Article:
+    return get_object_or_404(Article.objects.published().prefetch_related("translations"), news_code=code)
+
+
+def post_comment(request: HttpRequest, code: int) -> HttpResponse:
+    article = _published_article(code)
+    if request.method != "POST":
+        return _back(article, "comment-form")
+    form = CommentForm(request.POST, article=article)
+    if not form.is_valid():
+        return _form_page(request, article, form, status=400)
+    try:
+        comment = services.post_comment(
+            article=article,
+            body=form.cleaned_data["body"],
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            parent_id=form.cleaned_data["parent"],
+            client=spam.request_ip_hash(request),
+            user=request.user,
+        )
+    except services.CommentRefused as refused:
+        return _form_page(request, article, form, status=refused.status, error=str(refused))
+    if comment.status == Comment.Status.PUBLISHED:
+        message = _("Thank you. Your comment has been published.")
+    else:
+        # The same words whether it was held or rejected: a bot learns nothing from the answer.
+        message = _("Thank you. Your comment was received and will appear after review.")
+    if _wants_json(request):
+        html = ""
+        if comment.status == Comment.Status.PUBLISHED:
+            comment.children = []
+            context = {"comment": comment, "open": True, **page_context()}
+            html = render_to_string("comments/comment.html", context, request)
+        counts = asdict(services.counts_for(article))
+        return JsonResponse(
+            {"ok": True, "message": message, "html": html, "parent": comment.parent_id, "counts": counts},
+            status=201,
+        )
+    messages.success(request, message, extra_tags=MESSAGE_TAG)
+    return _back(
+        article, f"comment-{comment.pk}" if comment.status == Comment.Status.PUBLISHED else "comments"
+    )
+
+
+def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reply form without JavaScript: the comment being answered, and the form under it."""
+    comment = get_object_or_404(
+        Comment.objects.published().filter(article__in=Article.objects.published()).select_related("article"),
+        pk=pk,
+    )
+    article = comment.article
+    if not services.comments_open(article):
+        return _back(article)
+    form = CommentForm(article=article, initial={"parent": comment.pk})
+    context = {"article": article, "form": form, "parent": comment, **page_context()}
+    return render(request, "comments/form_page.html", context)
+
+
+def _reader_id(request: HttpRequest) -> tuple[str, bool]:
+    """The random id in the reader's signed cookie, and whether it is new."""
+    value = request.get_signed_cookie(READER_COOKIE, default=None, salt=READER_SALT, max_age=READER_MAX_AGE)
+    if value and len(value) <= 64:
+        return value, False
+    return secrets.token_hex(16), True
+
+
+def _answer(request, comment_id: int, payload: dict, message: str, *, status: int = 200) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"message": message, **payload}, status=status)
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    article = comment.article if comment is not None and comment.article.is_published else None
+    if status >= 400 or article is None:
+        return render(
+            request, "comments/notice.html", {"message": message, "article": article}, status=status
+        )
+    messages.success(request, message, extra_tags=MESSAGE_TAG)
+    return _back(article, f"comment-{comment.pk}")
+
+
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    choice = request.POST.get("value")
+    value = {"like": 1, "dislike": -1}.get(choice, 0)
+    voter, new = _reader_id(request)
+    try:
+        comment = services.vote(comment_id=pk, voter=voter, client=spam.request_ip_hash(request), value=value)
+    except services.CommentRefused as refused:
+        return _answer(request, pk, {"ok": False}, str(refused), status=refused.status)
+    response = _answer(
+        request,
+        pk,
+        {"ok": True, "likes": comment.likes, "dislikes": comment.dislikes},
+        _("Your vote was counted."),
+    )
+    if new:
+        response.set_signed_cookie(
+            READER_COOKIE, voter, salt=READER_SALT, max_age=READER_MAX_AGE, httponly=True, samesite="Lax",
+            secure=request.is_secure(),
+        )  # fmt: skip
+    return response
+
+
+@require_POST
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    form = ReportForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.report(comment_id=pk, client=spam.request_ip_hash(request), reason=reason)
+    except services.CommentRefused as refused:
+        return _answer(request, pk, {"ok": False}, str(refused), status=refused.status)
+    return _answer(request, pk, {"ok": True}, _("Thank you. A moderator will look at this comment."))

@@ -1,0 +1,20 @@
+"""Shared set-up for the comment tests: a clean cache (rate limits live there) and a published article."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import make_article
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def article(db):
+    return make_article(title="دادگستری فارس")
