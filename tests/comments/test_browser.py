@@ -5,6 +5,7 @@ import pytest
 
 from comments.models import Comment
 from tests.factories import make_article
+from tests.i18n import fa, fa_plural
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,9 @@ def test_reader_posts_moderator_approves_reader_sees_it_and_likes_it(
     page.fill("#id_name", "مریم")
     page.fill("#id_body", "خدمات الکترونیک قضایی واقعا کار را آسان کرده است")
     page.click("[data-comment-form] button[type=submit]")
-    expect(page.locator("[data-notices]")).to_contain_text("will appear after review")
+    expect(page.locator("[data-notices]")).to_contain_text(
+        fa("Thank you. Your comment was received and will appear after review.")
+    )
     expect(page.locator('[data-count="pending"]')).to_have_text("۱")
     assert page.evaluate("window.__noReload") is True
     comment = Comment.objects.get()
@@ -41,7 +44,9 @@ def test_reader_posts_moderator_approves_reader_sees_it_and_likes_it(
     admin.check(f"input[name=_selected_action][value='{comment.pk}']")
     admin.select_option("select[name=action]", "approve_comments")
     admin.click("button[name=index]")
-    expect(admin.locator(".messagelist")).to_contain_text("1 comment published.")
+    expect(admin.locator(".messagelist")).to_contain_text(
+        fa_plural("%d comment published.", "%d comments published.", 1) % 1
+    )
     moderator_context.close()
 
     # The reader reloads and sees it, then likes it without a reload.

@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from comments import spam
 from comments.models import Comment, WordRule
 from tests.comments.helpers import make_comment, post
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +36,20 @@ def test_the_honeypot_field_name_is_a_setting(reader_client, article, settings):
 def test_a_form_sent_too_fast_is_refused(reader_client, article, settings):
     settings.NEWSROOM_COMMENT_MIN_SECONDS = 5
     response = post(reader_client, article, age=1, body="خیلی سریع")
-    assert response.status_code == 400 and "too fast" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and fa("That was too fast. Please take a moment and send it again.") in response.content.decode()
+    )
     assert post(reader_client, article, age=6, body="به اندازه").status_code == 302
 
 
 def test_a_form_kept_too_long_is_refused(reader_client, article, settings):
     settings.NEWSROOM_COMMENT_MAX_FORM_AGE = 3600
     response = post(reader_client, article, age=3601, body="خیلی دیر")
-    assert response.status_code == 400 and "expired" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and fa("The form has expired. Please reload the page and try again.") in response.content.decode()
+    )
     assert not Comment.objects.exists()
 
 
@@ -70,7 +77,10 @@ def test_the_same_text_again_on_the_same_article_is_refused_even_with_letter_tri
     assert post(reader_client, article, body="کیفیت خدمات الکترونیکی").status_code == 302
     for again in ("كيفيت خدمات الکترونیکی", "کیفیت  خدمات الکترونیـــکی", "کیفیت خدمات الکترو\u200cنیکی"):
         response = post(reader_client, article, body=again)
-        assert response.status_code == 400 and "already been posted" in response.content.decode()
+        assert (
+            response.status_code == 400
+            and fa("This comment has already been posted on this article.") in response.content.decode()
+        )
     assert Comment.objects.count() == 1
 
 
@@ -96,7 +106,7 @@ def test_too_many_links_are_held_for_review(reader_client, article, settings):
     post(reader_client, article, body="دو پیوند http://a.example/y و www.b.example")
     one, two = Comment.objects.order_by("id")
     assert one.status == Comment.Status.PUBLISHED
-    assert two.status == Comment.Status.PENDING and two.hold_reason == "too many links"
+    assert two.status == Comment.Status.PENDING and two.hold_reason == fa("too many links")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +123,9 @@ def test_banned_words_reject_whatever_the_invisible_tricks(reader_client, articl
     WordRule.objects.create(word="کلاهبردار", kind=WordRule.Kind.BANNED)
     post(reader_client, article, body=text)
     comment = Comment.objects.get()
-    assert comment.status == Comment.Status.REJECTED and comment.rejection_reason == "contains a banned word"
+    assert comment.status == Comment.Status.REJECTED and comment.rejection_reason == fa(
+        "contains a banned word"
+    )
 
 
 def test_suspect_words_hold_even_under_post_moderation(reader_client, article, settings):
@@ -122,7 +134,7 @@ def test_suspect_words_hold_even_under_post_moderation(reader_client, article, s
     post(reader_client, article, body="حرف از رشــوه زد")
     post(reader_client, article, body="خبر خوبی بود")
     held, clean = Comment.objects.order_by("id")
-    assert held.status == Comment.Status.PENDING and held.hold_reason == "contains a suspect word"
+    assert held.status == Comment.Status.PENDING and held.hold_reason == fa("contains a suspect word")
     assert clean.status == Comment.Status.PUBLISHED
 
 

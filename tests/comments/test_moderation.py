@@ -5,6 +5,7 @@ from articles.persian import persian_digits
 from comments import services
 from comments.models import Comment, WordRule
 from tests.comments.helpers import make_comment
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def test_the_outcome_is_emailed_without_any_reader_supplied_text(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["Reader@Example.com"]
-    assert "published" in message.subject and "دادگستری فارس" in message.body
+    assert message.subject == fa("Your comment was published") and "دادگستری فارس" in message.body
     everything = message.subject + message.body
     assert (
         "متن خصوصی" not in everything and "evil.example" not in everything and "نام خواننده" not in everything
@@ -135,7 +136,7 @@ def test_rejection_is_emailed_and_spam_is_not(
         services.mark_spam(comment=spammy, moderator=moderator)
         services.approve_comment(comment=no_email, moderator=moderator)
     assert [m.to for m in mailoutbox] == [["a@example.com"]]
-    assert "not published" in mailoutbox[0].subject
+    assert mailoutbox[0].subject == fa("Your comment was not published")
 
 
 def test_emails_are_limited_per_address(

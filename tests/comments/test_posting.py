@@ -7,6 +7,7 @@ from django.utils import timezone
 from comments.models import Comment
 from tests.comments.helpers import make_comment, post
 from tests.factories import make_article, make_official
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def test_form_sits_under_the_heading_and_says_comments_appear_after_review(reade
     heading = html.index("نظرات بینندگان")
     form = html.index('id="comment-form"')
     assert heading < form
-    assert "Comments appear after review by a moderator." in html
+    assert fa("Comments appear after review by a moderator.") in html
     for name in ('name="name"', 'name="email"', 'name="body"', 'name="ts"'):
         assert name in html
 
@@ -32,7 +33,7 @@ def test_posting_without_javascript_redirects_back_with_a_message(reader_client,
         "نظر من درباره این خبر",
     )
     html = reader_client.get(response["Location"]).content.decode()
-    assert "will appear after review" in html
+    assert fa("Thank you. Your comment was received and will appear after review.") in html
 
 
 def test_pending_comment_is_not_shown_to_readers(reader_client, article):
@@ -43,7 +44,9 @@ def test_pending_comment_is_not_shown_to_readers(reader_client, article):
 def test_posting_with_javascript_answers_json_without_a_redirect(reader_client, article):
     response = post(reader_client, article, as_json=True, body="با جاوااسکریپت")
     assert response.status_code == 201
-    assert response.json()["ok"] is True and "after review" in response.json()["message"]
+    assert response.json()["ok"] is True and response.json()["message"] == fa(
+        "Thank you. Your comment was received and will appear after review."
+    )
     assert response.json()["html"] == ""  # pending: nothing to show yet
     assert response.json()["counts"] == {"published": 0, "pending": 1, "rejected": 0}
     assert Comment.objects.get().body == "با جاوااسکریپت"
@@ -55,7 +58,9 @@ def test_post_moderation_setting_publishes_at_once(reader_client, article, setti
     assert Comment.objects.get().status == Comment.Status.PUBLISHED
     assert "فوری منتشر شود" in response.json()["html"]
     html = reader_client.get(article.get_absolute_url()).content.decode()
-    assert "فوری منتشر شود" in html and "moderators may remove them later" in html
+    assert (
+        "فوری منتشر شود" in html and fa("Comments appear at once; moderators may remove them later.") in html
+    )
 
 
 def test_an_empty_name_is_shown_as_anonymous(reader_client, article):

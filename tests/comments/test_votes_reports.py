@@ -10,6 +10,7 @@ from comments.models import Comment, Report, Vote
 from comments.views import READER_COOKIE
 from tests.comments.helpers import make_comment
 from tests.factories import make_article
+from tests.i18n import fa
 from tests.services import need_postgres
 
 
@@ -115,7 +116,7 @@ def test_a_report_with_a_reason_is_recorded_once_per_client(reader_client, artic
 def test_a_report_without_a_valid_reason_is_refused(reader_client, article):
     comment = make_comment(article)
     response = _report(reader_client, comment, "because", as_json=False)
-    assert response.status_code == 400 and "Choose a reason" in response.content.decode()
+    assert response.status_code == 400 and fa("Choose a reason for the report.") in response.content.decode()
     assert not Report.objects.exists()
 
 
