@@ -2,6 +2,8 @@
 `{{ when|jalali_date }}`. Machines get `{{ when|date:"c" }}` (ISO 8601), never Jalali."""
 
 from django import template
+from django.utils import formats, timezone
+from django.utils.translation import get_language_bidi
 
 from articles import persian
 
@@ -21,3 +23,18 @@ def jalali(value):
 @register.filter
 def jalali_date(value):
     return persian.jalali_date(value) if value else ""
+
+
+@register.filter
+def gregorian_date(value):
+    """The Gregorian date beside the Jalali one: `2020-06-03`, in Persian digits on Persian pages."""
+    if not value:
+        return ""
+    text = formats.date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "Y-m-d")
+    return persian.persian_digits(text) if get_language_bidi() else text
+
+
+@register.filter
+def local_digits(value):
+    """Persian digits on right-to-left (Persian) pages, Latin digits elsewhere."""
+    return persian.persian_digits(value) if get_language_bidi() else str(value)
