@@ -88,6 +88,7 @@ def highlight(text: str, words: list[str]) -> SafeString:
             for position in range(offsets[start], offsets[end] + 1):
                 marked[position] = True
             start = folded.find(word, start + 1)
+    _bridge_spaces(text, marked)
     parts: list[str] = []
     index = 0
     while index < len(text):
@@ -98,3 +99,19 @@ def highlight(text: str, words: list[str]) -> SafeString:
         parts.append(f"<mark>{chunk}</mark>" if marked[index] else chunk)
         index = stop
     return mark_safe("".join(parts))
+
+
+def _bridge_spaces(text: str, marked: list[bool]) -> None:
+    """Join two marked words separated only by spacing (space, ZWNJ), so `سازمان‌های` is one mark."""
+    index = 0
+    while index < len(text):
+        if marked[index] or index == 0 or not marked[index - 1]:
+            index += 1
+            continue
+        stop = index
+        while stop < len(text) and not marked[stop]:
+            stop += 1
+        if stop < len(text) and normalize(f"a{text[index:stop]}a") == "a a":
+            for position in range(index, stop):
+                marked[position] = True
+        index = stop

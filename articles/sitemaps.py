@@ -51,14 +51,14 @@ class OfficialSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Official.objects.public()
+        return Official.objects.public().order_by("pk")
 
 
 class OrganizationSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Organization.objects.all()
+        return Organization.objects.order_by("pk")
 
 
 class FrontPageSitemap(Sitemap):
