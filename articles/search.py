@@ -115,3 +115,22 @@ def _bridge_spaces(text: str, marked: list[bool]) -> None:
             for position in range(index, stop):
                 marked[position] = True
         index = stop
+
+
+def excerpt(text: str, words: list[str], width: int = 220) -> SafeString:
+    """The stretch of `text` (plain text) around the first matched word, highlighted; empty when no word
+    matches. Cut at spaces, with an ellipsis where text was left out."""
+    folded, offsets = _normalized_with_offsets(text)
+    found = [position for position in (folded.find(word) for word in words) if position != -1]
+    if not found:
+        return mark_safe("")
+    center = offsets[min(found)]
+    start = max(0, center - width // 3)
+    end = min(len(text), start + width)
+    if start > 0:
+        start = text.find(" ", start, center) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", center, end) if text.rfind(" ", center, end) > center else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + highlight(text[start:end].strip(), words) + suffix)

@@ -8,6 +8,8 @@ from urllib.parse import quote
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -33,8 +35,8 @@ def article_jsonld(context, article) -> SafeString:
         "headline": article.title,
         "description": article.lead,
         "inLanguage": get_language(),
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": article.updated_at.isoformat(),
+        "datePublished": iso8601_value(article.published_at) or None,
+        "dateModified": iso8601_value(article.updated_at),
         "image": [request.build_absolute_uri(image)],
         "publisher": {
             "@type": "Organization",
@@ -60,6 +62,12 @@ def highlight(text, terms) -> SafeString:
     return search.highlight(text or "", terms or [])
 
 
+@register.simple_tag
+def search_excerpt(html, terms) -> SafeString:
+    """A highlighted stretch of an article body around the first match."""
+    return search.excerpt(strip_tags(html or ""), terms or [])
+
+
 SHARE_TARGETS = [
     ("Telegram", "https://t.me/share/url?url={url}&text={title}"),
     ("WhatsApp", "https://wa.me/?text={title}%20{url}"),
@@ -83,3 +91,18 @@ def section_nav():
     from articles.models import Section
 
     return {"sections": Section.objects.prefetch_related("translations")}
+
+
+def iso8601_value(value) -> str:
+    """ISO 8601 in the site's time zone, to the second (HTML's datetime attribute allows at most three
+    fractional digits; machines need no more than seconds)."""
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.filter
+def iso8601(value) -> str:
+    return iso8601_value(value)

@@ -114,3 +114,12 @@ def test_like_wildcards_in_the_query_are_literal(reader_client):
     indexed(title="خبر معمولی")
     assert "خبر معمولی" not in results(reader_client, "%")
     assert "خبر معمولی" not in results(reader_client, "_")
+
+
+def test_a_match_in_the_body_is_shown_as_a_highlighted_excerpt(reader_client):
+    words = " ".join(f"واژه{n}" for n in range(80))
+    indexed(title="تیتر", lead="لید", body=f"<p>{words} قوه قضائیه {words}</p>")
+    html = results(reader_client, "قوه قضاییه")
+    excerpt = html.split('class="excerpt">')[1].split("</p>")[0]
+    assert "<mark>قوه قضائیه</mark>" in excerpt
+    assert excerpt.startswith("… ") and excerpt.endswith(" …") and len(excerpt) < 400
