@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate seed test lint format migrations-check check-deploy clean
+.PHONY: install run serve migrate seed test lint format migrations-check check-deploy clean browser-tools
 
 install: $(STAMP)
 
@@ -30,6 +30,10 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The npm dev tools the browser tests use (axe-core, the Nu HTML checker); `make run` needs none of them.
+browser-tools:
+	npm ci --ignore-scripts --no-audit --no-fund
 
 lint: install
 	$(BIN)/ruff check .

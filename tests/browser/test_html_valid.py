@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 from django.utils import translation
 
-from tests.browser.helpers import html_errors
+from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
 from tests.factories import make_article
 
@@ -48,3 +48,12 @@ def test_the_checker_reports_errors(tmp_path):
     """Guards the guard: a broken page must come back with errors, or the test above proves nothing."""
     errors = html_errors({"broken": "<!DOCTYPE html><html lang=fa><title>x</title><p><div></span>"}, tmp_path)
     assert errors["broken"]
+
+
+def test_missing_npm_tools_fail_when_ci_requires_them(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_REQUIRE", "npm")
+    with pytest.raises(pytest.fail.Exception, match="npm is required"):
+        need_npm_tool(ROOT / "node_modules" / "no-such-tool.js")
+    monkeypatch.setenv("NEWSROOM_REQUIRE", "")
+    with pytest.raises(pytest.skip.Exception):
+        need_npm_tool(ROOT / "node_modules" / "no-such-tool.js")
