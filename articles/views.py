@@ -182,8 +182,11 @@ class OfficialView(PublishedArticlesMixin, ListView):
         return self.article_queryset().filter(officials=self.official)
 
     def get_context_data(self, **kwargs):
-        positions = self.official.positions.select_related("organization").prefetch_related(
-            "organization__translations"
+        # Current positions (no end date) first on every database: PostgreSQL sorts NULLs last.
+        positions = (
+            self.official.positions.select_related("organization")
+            .prefetch_related("organization__translations")
+            .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "id")
         )
         return super().get_context_data(official=self.official, positions=positions, **kwargs)
 

@@ -8,10 +8,10 @@ from urllib.parse import quote
 from django import template
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from articles import search
 
@@ -40,7 +40,7 @@ def article_jsonld(context, article) -> SafeString:
         "image": [request.build_absolute_uri(image)],
         "publisher": {
             "@type": "Organization",
-            "name": context.get("site_name") or request.get_host(),
+            "name": gettext("Newsroom"),
             "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
         },
         "identifier": str(article.news_code),
@@ -106,3 +106,15 @@ def iso8601_value(value) -> str:
 @register.filter
 def iso8601(value) -> str:
     return iso8601_value(value)
+
+
+@register.simple_tag
+def other_language_url(languages=None) -> str:
+    """Where the language switch in the header goes: this article in the other language when it is
+    translated (`languages` from the article page), else the other language's front page."""
+    other = "en" if get_language() == "fa" else "fa"
+    for code, url in languages or []:
+        if code == other:
+            return url
+    with translation.override(other):
+        return reverse("articles:front")

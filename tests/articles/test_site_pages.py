@@ -229,3 +229,28 @@ def test_server_errors_get_the_persian_500_page_without_touching_the_database(
         response = client.get("/")
     assert response.status_code == 500
     assert '<html lang="fa" dir="rtl">' in response.content.decode()
+
+
+def test_current_positions_are_listed_before_past_ones(reader_client):
+    official = make_official(name="مقام")
+    make_position(official=official, title="سمت پیشین", start_date=datetime(2010, 1, 1).date(),
+                  end_date=datetime(2015, 1, 1).date())  # fmt: skip
+    make_position(official=official, title="سمت کنونی", start_date=datetime(2020, 1, 1).date())
+    html = html_of(reader_client, official.get_absolute_url())
+    assert html.index("سمت کنونی") < html.index("سمت پیشین")
+
+
+def test_language_switch_goes_to_the_translation_or_the_other_front_page(reader_client):
+    site = build_seed_site()
+    persian_only = make_article(title="فقط فارسی")
+    add_english(site.article)
+    html = html_of(reader_client, site.article.get_absolute_url())
+    switch = re.search(r'<a class="language-switch" href="([^"]+)"', html).group(1)
+    assert switch == f"/en/news/{site.article.news_code}/fars-judiciary-e-services/"
+    html = html_of(reader_client, persian_only.get_absolute_url())
+    assert re.search(r'<a class="language-switch" href="([^"]+)"', html).group(1) == "/en/"
+    english = html_of(reader_client, switch)
+    back = re.search(r'<a class="language-switch" href="([^"]+)"', english).group(1)
+    with translation.override("fa"):
+        site.article.set_current_language("fa")
+        assert unquote(back) == unquote(site.article.get_absolute_url())

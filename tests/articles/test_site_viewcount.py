@@ -78,3 +78,12 @@ def test_drafts_previewed_by_staff_and_redirects_do_not_count(editor_client):
     published = make_article()
     reader("10.0.0.4").get(f"/news/{published.news_code}/wrong-slug/")
     assert views_of(draft) == 0 and views_of(published) == 0
+
+
+def test_forged_forwarded_for_entries_do_not_count_again():
+    article = make_article()
+    for forged in ("1.1.1.1", "2.2.2.2", "3.3.3.3"):
+        Client(REMOTE_ADDR="10.0.0.250", HTTP_X_FORWARDED_FOR=f"{forged}, 198.51.100.7").get(
+            article.get_absolute_url()
+        )
+    assert views_of(article) == 1
