@@ -30,7 +30,7 @@ def test_seed_article_page_has_meta_line_in_jalali_with_persian_digits_and_grego
     html = html_of(reader_client, site.article.get_absolute_url())
     # 08:00 UTC is 12:30 in Tehran; 3 June 2020 is 14 Khordad 1399.
     assert "۱۴ خرداد ۱۳۹۹ - ۱۲:۳۰" in html
-    assert "(۲۰۲۰-۰۶-۰۳)" in html
+    assert "(۳ ژوئن ۲۰۲۰)" in html
     assert f"<dd>{''.join('۰۱۲۳۴۵۶۷۸۹'[int(d)] for d in str(site.article.news_code))}</dd>" in html
     assert 'datetime="2020-06-03T12:30:00+04:30"' in html
     assert ">شیرازه</a>" in html and ">قضایی</a>" in html
@@ -131,6 +131,8 @@ def test_english_page_only_when_translated_left_to_right_with_hreflang_both_ways
     assert (
         '<html lang="en" dir="ltr">' in english and "<h1>Fars judiciary leads in e-services</h1>" in english
     )
+    # English readers get Gregorian dates in Latin digits.
+    assert re.search(r'<time datetime="[^"]+">\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d</time>', english)
     persian = html_of(reader_client, persian_url)
     for html in (english, persian):
         assert f'hreflang="en" href="http://testserver{english_url}"' in html

@@ -3,12 +3,14 @@ screenshots at phone and desktop widths, and axe-core finding no serious or crit
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 
 from tests.browser.helpers import ARTIFACTS, DESKTOP, PHONE, PageWatcher, axe_violations
 from tests.browser.seed import build_seed_site
+from tests.factories import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +24,16 @@ FONT_LOADED = """async () => {
 
 @pytest.fixture
 def seed_site():
-    return build_seed_site()
+    site = build_seed_site()
+    # A related article, so the related-news column is on the page that is checked and photographed.
+    make_article(
+        kicker="در نشست شورای قضایی استان:",
+        title="تأکید رئیس کل دادگستری فارس بر اطلاع رسانی عملکرد دستگاه قضایی",
+        officials=[site.official],
+        section=site.article.section,
+        published_at=site.article.published_at - timedelta(days=1),
+    )
+    return site
 
 
 def test_seed_article_renders_right_to_left_in_vazirmatn_without_errors(browser_page, live_server, seed_site):
