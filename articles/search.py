@@ -9,6 +9,8 @@ without touching the views.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.html import escape
@@ -54,18 +56,23 @@ def search_articles(articles: QuerySet, words: list[str]) -> QuerySet:
     return articles
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character through the one normalize(), between two letters so that a space survives."""
+    return normalize(f"a{char}a")[1:-1]
+
+
 def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
     """normalize(text) built character by character, with the offset in `text` of each character of
     the result, so a match in normalized text can be marked in the text as written.
 
-    Each character goes through the one normalize() (between two letters, so a space survives the
-    strip); runs of spaces collapse as normalize() collapses them.
+    Each character goes through the one normalize() (_fold_char); runs of spaces collapse as
+    normalize() collapses them.
     """
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
-        folded = normalize(f"a{char}a")[1:-1]
-        for piece in folded:
+        for piece in _fold_char(char):
             if piece == " " and (not out or out[-1] == " "):
                 continue
             out.append(piece)

@@ -7,9 +7,12 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles import search
 from articles.models import Article
+from articles.persian import normalize
 from articles.services import refresh_search_document
 from tests.browser.seed import build_seed_site
 from tests.factories import make_article
@@ -123,3 +126,10 @@ def test_a_match_in_the_body_is_shown_as_a_highlighted_excerpt(reader_client):
     excerpt = html.split('class="excerpt">')[1].split("</p>")[0]
     assert "<mark>قوه قضائیه</mark>" in excerpt
     assert excerpt.startswith("… ") and excerpt.endswith(" …") and len(excerpt) < 400
+
+
+@given(st.text(alphabet="ابپتسکیيكئؤةۀ ‌ـًٌ٫12۱٢aBİß\t\n\u200f", max_size=60))
+def test_highlight_folds_text_exactly_as_normalize_does(text):
+    folded, offsets = search._normalized_with_offsets(text)
+    assert folded.strip() == normalize(text)
+    assert len(offsets) == len(folded) and offsets == sorted(offsets)

@@ -42,7 +42,8 @@ def test_seed_article_renders_right_to_left_in_vazirmatn_without_errors(browser_
     assert browser_page.locator("h1").inner_text() == seed_site.article.title
     assert browser_page.evaluate("getComputedStyle(document.querySelector('h1')).direction") == "rtl"
     assert browser_page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    assert "400" in browser_page.evaluate(FONT_LOADED)
+    loaded = browser_page.evaluate(FONT_LOADED)
+    assert "400" in loaded and "700" in loaded, loaded  # body text and the bold headline
     family = browser_page.evaluate("getComputedStyle(document.querySelector('.body p')).fontFamily")
     assert family.startswith(("Vazirmatn", '"Vazirmatn"'))
     assert browser_page.locator("#comments h2").inner_text() == "نظرات بینندگان"
