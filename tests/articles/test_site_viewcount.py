@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from articles import viewcount
 from articles.models import Article
 from tests.factories import make_article
+from tests.services import need_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +91,20 @@ def test_forged_forwarded_for_entries_do_not_count_again():
             article.get_absolute_url()
         )
     assert views_of(article) == 1
+
+
+def test_with_redis_a_reader_counts_once_across_app_servers(settings):
+    url = need_redis()
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                    "KEY_PREFIX": f"viewcount-test-{uuid.uuid4().hex}"},
+    }  # fmt: skip
+    article = make_article()
+    reader("10.0.0.77").get(article.get_absolute_url())
+    # A second app server has its own connection to the same Redis and sees the key.
+    other_server = RedisCache(url, {"KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"]})
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.77", HTTP_USER_AGENT="Firefox")
+    assert other_server.get(viewcount.reader_key(request, article)) == 1
+    reader("10.0.0.77").get(article.get_absolute_url())
+    assert views_of(article) == 1
+    other_server.delete(viewcount.reader_key(request, article))
