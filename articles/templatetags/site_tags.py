@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 from django import template
@@ -62,10 +63,15 @@ def highlight(text, terms) -> SafeString:
     return search.highlight(text or "", terms or [])
 
 
+_BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote|td|th)>|<br\s*/?>", re.IGNORECASE)
+
+
 @register.simple_tag
 def search_excerpt(html, terms) -> SafeString:
     """A highlighted stretch of an article body around the first match."""
-    return search.excerpt(strip_tags(html or ""), terms or [])
+    # A space where a block ends, so paragraphs do not run together once the tags are gone.
+    text = strip_tags(_BLOCK_END.sub(" ", html or ""))
+    return search.excerpt(text, terms or [])
 
 
 SHARE_TARGETS = [

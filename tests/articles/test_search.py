@@ -133,3 +133,9 @@ def test_highlight_folds_text_exactly_as_normalize_does(text):
     folded, offsets = search._normalized_with_offsets(text)
     assert folded.strip() == normalize(text)
     assert len(offsets) == len(folded) and offsets == sorted(offsets)
+
+
+def test_excerpt_keeps_paragraphs_apart(reader_client):
+    indexed(title="تیتر", lead="لید", body="<p>پایان بند اول.</p><p>آغاز بند دوم قوه قضائیه</p>")
+    html = results(reader_client, "قضاییه")
+    assert "پایان بند اول. آغاز بند دوم" in html

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.models import Article, Official, Organization
+from articles.models import Article, Official, Organization, Position
 from articles.services import refresh_search_document
-from tests.factories import make_article, make_official, make_organization, make_position, make_section
+from tests.factories import make_article, make_official, make_organization, make_section
 
 SEED_FILE = Path(__file__).resolve().parents[2] / "seeds" / "000_41121ad2ed1a0d20.txt"
 COMMENTS_HEADING = "نظرات بینندگان"
@@ -51,9 +51,14 @@ def build_seed_site(**article_kwargs) -> SeedSite:
     )
     agency = make_organization(name="شیرازه", slug="شیرازه", kind=Organization.Kind.MEDIA)
     official = make_official(name="سید کاظم موسوی", honorific="حجت الاسلام و المسلمین", slug="سید-کاظم-موسوی")
-    make_position(official=official, organization=province, title="رئیس کل دادگستری استان فارس")
-    make_position(official=official, organization=council, title="رئیس شورای قضایی استان فارس")
-    make_position(official=official, organization=judiciary, title="نماینده عالی قوه قضائیه در استان فارس")
+    # Position.objects.create, not make_position: its defaults build a spare official and organization
+    # even when both are given (setdefault evaluates its argument).
+    for organization, position_title in (
+        (province, "رئیس کل دادگستری استان فارس"),
+        (council, "رئیس شورای قضایی استان فارس"),
+        (judiciary, "نماینده عالی قوه قضائیه در استان فارس"),
+    ):
+        Position.objects.create(official=official, organization=organization, title=position_title)
     article_kwargs.setdefault("section", make_section(name="قضایی", slug="قضایی"))
     article = make_article(
         kicker=kicker,
