@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate seed test lint format migrations-check check-deploy clean browser-tools
+.PHONY: install run serve migrate seed test lint format migrations-check check-deploy clean
 
 install: $(STAMP)
 
@@ -32,6 +32,7 @@ test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The npm dev tools the browser tests use (axe-core, the Nu HTML checker); `make run` needs none of them.
+.PHONY: browser-tools
 browser-tools:
 	npm ci --ignore-scripts --no-audit --no-fund
 
