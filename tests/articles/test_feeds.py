@@ -101,6 +101,6 @@ def test_robots_txt_points_to_both_sitemaps_and_keeps_out_of_the_admin(reader_cl
     response = reader_client.get("/robots.txt")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
-    assert "Disallow: /admin/" in text
+    assert "Disallow: /admin/" in text and "Disallow: /search/" in text and "Disallow: /en/search/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Sitemap: http://testserver/sitemap-news.xml" in text
