@@ -31,6 +31,11 @@ run: seed
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The npm dev tools the browser tests use (axe-core, the Nu HTML checker); `make run` needs none of them.
+.PHONY: browser-tools
+browser-tools:
+	npm ci --ignore-scripts --no-audit --no-fund
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

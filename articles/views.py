@@ -1,62 +1,159 @@
-"""Reader pages. Every queryset starts from Article.objects.published(); staff may preview drafts."""
+"""Reader pages. Every article queryset starts from Article.objects.published() (through
+PublishedArticlesMixin); staff may preview drafts on the article page, which is then never cached."""
 
 from __future__ import annotations
 
 from urllib.parse import unquote
 
-from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Official, Organization, Section
+from articles import search, viewcount
+from articles.models import Article, Official, Organization, Position, Section
+
+LATEST_ON_FRONT = 10
+PER_SECTION_ON_FRONT = 4
+RELATED_COUNT = 5
 
 
 class PublishedArticlesMixin:
-    """Owns the article queryset for every reader page."""
+    """Owns the article queryset for every reader page: published, in the page's language."""
 
     def article_queryset(self):
+        # An article is offered in a language only when it has that translation (no English page
+        # falls back to Persian text).
         return (
-            Article.objects.published().select_related("section", "source").prefetch_related("translations")
+            Article.objects.published()
+            .translated(get_language())
+            .select_related("section")
+            .prefetch_related("translations", "section__translations")
         )
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
+    """The lead story, the latest news, and the newest few of each section."""
+
     template_name = "articles/front.html"
-    context_object_name = "articles"
-    paginate_by = 20
+    context_object_name = "latest"
 
     def get_queryset(self):
-        return self.article_queryset()
+        return self.article_queryset()[: LATEST_ON_FRONT + 1]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = list(context["latest"])
+        context["lead_story"] = latest[0] if latest else None
+        context["latest"] = latest[1:]
+        context["section_blocks"] = self.section_blocks()
+        return context
+
+    def section_blocks(self) -> list[tuple[Section, list[Article]]]:
+        """Two queries (+ translations) whatever the number of sections: one ranked window query."""
+        ranked = (
+            self.article_queryset()
+            .filter(section__isnull=False)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc())
+            )
+            .filter(rank__lte=PER_SECTION_ON_FRONT)
+        )
+        by_section: dict[int, list[Article]] = {}
+        for article in ranked:
+            by_section.setdefault(article.section_id, []).append(article)
+        sections = Section.objects.filter(pk__in=by_section).prefetch_related("translations")
+        return [(section, by_section[section.pk]) for section in sections]
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    # The print view reuses this view without the redirect or the view count.
+    is_print = False
 
     def get_queryset(self):
         user = self.request.user
         if user.is_authenticated and user.is_staff and user.has_perm("articles.view_article"):
             # Staff preview drafts and scheduled articles at the same address.
-            return Article.objects.select_related("section", "source").prefetch_related("translations")
-        return self.article_queryset()
+            queryset = Article.objects.all()
+        else:
+            queryset = Article.objects.published()
+        return queryset.select_related("section", "source").prefetch_related(
+            "translations",
+            "section__translations",
+            "source__translations",
+            Prefetch("officials", queryset=Official.objects.public()),
+            Prefetch("organizations", queryset=Organization.objects.prefetch_related("translations")),
+        )
 
     def get_object(self, queryset=None):
-        return get_object_or_404(self.get_queryset(), news_code=self.kwargs["code"])
+        article = get_object_or_404(self.get_queryset(), news_code=self.kwargs["code"])
+        if not article.has_translation(get_language()):
+            raise Http404("This article has no translation in this language.")
+        return article
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        canonical = self.object.get_absolute_url()
-        if request.path != unquote(canonical):  # reverse() percent-encodes Persian slugs
-            return HttpResponsePermanentRedirect(canonical)
-        context = self.get_context_data(object=self.object)
-        response = self.render_to_response(context)
+        if not self.is_print:
+            canonical = self.object.get_absolute_url()
+            if request.path != unquote(canonical):  # reverse() percent-encodes Persian slugs
+                return HttpResponsePermanentRedirect(canonical)
+            if self.object.is_published and viewcount.record_view(request, self.object):
+                self.object.view_count += 1  # the row was bumped with F(); show the reader's own view
+        response = self.render_to_response(self.get_context_data(object=self.object))
         if not self.object.is_published:
             response["Cache-Control"] = "private, no-store"
         return response
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["related"] = self.related(article)
+        context["languages"] = self.alternate_urls(article)
+        context["is_print"] = self.is_print
+        return context
+
+    def get_template_names(self):
+        return ["articles/article_print.html"] if self.is_print else [self.template_name]
+
+    def related(self, article: Article) -> list[Article]:
+        """Published articles sharing an official or an organization with this one, newest first."""
+        officials = [official.pk for official in article.officials.all()]
+        organizations = [org.pk for org in article.organizations.all()]
+        if not officials and not organizations:
+            return []
+        shared = Article.objects.filter(
+            Q(officials__in=officials) | Q(organizations__in=organizations)
+        ).exclude(pk=article.pk)
+        return list(self.article_queryset().filter(pk__in=shared.values("pk"))[:RELATED_COUNT])
+
+    @staticmethod
+    def alternate_urls(article: Article) -> list[tuple[str, str]]:
+        """(language, URL) for each language the article is translated into, for hreflang links."""
+        available = set(article.get_available_languages())
+        urls = []
+        for code, _name in settings.LANGUAGES:
+            if code in available:
+                with translation.override(code):
+                    article.set_current_language(code)
+                    urls.append((code, article.get_absolute_url()))
+        article.set_current_language(get_language())
+        return urls
+
+
+class ArticlePrintView(ArticleDetailView):
+    is_print = True
+
 
 def short_link(request, code: int):
-    article = get_object_or_404(Article.objects.published(), news_code=code)
+    article = get_object_or_404(Article.objects.published().translated(get_language()), news_code=code)
     return HttpResponsePermanentRedirect(article.get_absolute_url())
 
 
@@ -74,6 +171,8 @@ class SectionView(PublishedArticlesMixin, ListView):
 
 
 class OfficialView(PublishedArticlesMixin, ListView):
+    """An official: current and past positions, and the articles that mention them, paginated."""
+
     template_name = "articles/official.html"
     context_object_name = "articles"
     paginate_by = 20
@@ -83,17 +182,90 @@ class OfficialView(PublishedArticlesMixin, ListView):
         return self.article_queryset().filter(officials=self.official)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(official=self.official, **kwargs)
+        # Current positions (no end date) first on every database: PostgreSQL sorts NULLs last.
+        positions = (
+            self.official.positions.select_related("organization")
+            .prefetch_related("organization__translations")
+            .order_by(F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True), "id")
+        )
+        return super().get_context_data(official=self.official, positions=positions, **kwargs)
 
 
 class OrganizationView(PublishedArticlesMixin, ListView):
+    """An organization: its place in the hierarchy, who holds positions there now, and its articles."""
+
     template_name = "articles/organization.html"
     context_object_name = "articles"
     paginate_by = 20
 
     def get_queryset(self):
-        self.organization = get_object_or_404(Organization, slug=self.kwargs["slug"])
+        self.organization = get_object_or_404(
+            Organization.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
         return self.article_queryset().filter(organizations=self.organization)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(organization=self.organization, **kwargs)
+        organization = self.organization
+        current = (
+            Position.objects.filter(organization=organization, end_date__isnull=True)
+            .filter(official__in=Official.objects.public())
+            .select_related("official")
+        )
+        return super().get_context_data(
+            organization=organization,
+            ancestors=organization.ancestors(),
+            children=organization.children.prefetch_related("translations"),
+            current_positions=current,
+            **kwargs,
+        )
+
+
+class SearchView(PublishedArticlesMixin, ListView):
+    """One search page; the query itself lives in articles/search.py."""
+
+    template_name = "articles/search.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        self.form = search.SearchForm(request.GET or None)
+        self.terms: list[str] = []
+        if self.form.is_bound and not self.form.is_valid():
+            self.object_list = Article.objects.none()
+            return render(request, self.template_name, {"form": self.form}, status=400)
+        if self.form.is_bound:
+            self.terms = search.terms(self.form.cleaned_data["q"])
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        if not self.terms:
+            return Article.objects.none()
+        return search.search_articles(self.article_queryset(), self.terms)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, terms=self.terms, **kwargs)
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /en/search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap-news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors or database: the failure may be the database.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

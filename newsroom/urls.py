@@ -1,8 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from articles.sitemaps import SITEMAPS, news_sitemap
+from articles.views import robots_txt
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
@@ -11,6 +15,10 @@ admin.site.index_title = _("Editorial desk")
 # The admin is outside the language prefix: always Persian, right to left.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For machines: one of each, whatever the language (the article sitemap lists both languages).
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
 ]
 
 # Persian (the default) has no prefix; English lives under /en/.
@@ -18,6 +26,10 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     prefix_default_language=False,
 )
+
+# Persian 404 and 500 pages (articles/views.py); the 500 page needs neither the database nor a context.
+handler404 = "articles.views.page_not_found"
+handler500 = "articles.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -7,6 +7,17 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: django-parler caches translations by primary key and test
+    databases reuse keys, so a translation cached by one test would show up in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _user(django_user_model, username: str, *, staff: bool = True, groups: tuple[str, ...] = ()):
     user = django_user_model.objects.create_user(username=username, password="pw-" + username, is_staff=staff)
     user.groups.add(*Group.objects.filter(name__in=groups))

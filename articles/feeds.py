@@ -1,0 +1,91 @@
+"""RSS feeds: the whole site, one per section, one per official. Published articles only, in the
+language of the URL (/feed/ is Persian, /en/feed/ English)."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Official, Section
+
+FEED_SIZE = 30
+
+
+def _published():
+    return (
+        Article.objects.published()
+        .translated(get_language())
+        .select_related("section", "source")
+        .prefetch_related("translations", "section__translations", "source__translations")
+    )
+
+
+class LatestArticlesFeed(Feed):
+    title = _("Newsroom: latest news")
+    description = _("The latest published news.")
+
+    def link(self):
+        return reverse("articles:front")
+
+    def items(self):
+        return _published()[:FEED_SIZE]
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.lead
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return item.updated_at
+
+    def item_guid(self, item: Article) -> str:
+        return str(item.news_code)
+
+    item_guid_is_permalink = False
+
+    def item_categories(self, item: Article):
+        return [str(item.section)] if item.section else []
+
+    def item_author_name(self, item: Article):
+        return str(item.source) if item.source else None
+
+
+class SectionFeed(LatestArticlesFeed):
+    def get_object(self, request, slug: str) -> Section:
+        return get_object_or_404(Section, slug=slug)
+
+    def title(self, obj: Section) -> str:
+        return str(obj)
+
+    def description(self, obj: Section) -> str:
+        return str(obj)
+
+    def link(self, obj: Section) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Section):
+        return _published().filter(section=obj)[:FEED_SIZE]
+
+
+class OfficialFeed(LatestArticlesFeed):
+    def get_object(self, request, slug: str) -> Official:
+        return get_object_or_404(Official.objects.public(), slug=slug)
+
+    def title(self, obj: Official) -> str:
+        return str(obj)
+
+    def description(self, obj: Official) -> str:
+        return obj.bio or str(obj)
+
+    def link(self, obj: Official) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Official):
+        return _published().filter(officials=obj)[:FEED_SIZE]

@@ -1,0 +1,106 @@
+"""RSS feeds, sitemaps and robots.txt: published articles only, stable addresses, ISO dates."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from tests.browser.seed import add_english, build_seed_site
+from tests.factories import make_article, make_official, make_section
+
+pytestmark = pytest.mark.django_db
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def unpublished() -> list[Article]:
+    return [
+        make_article(title="پیش‌نویس پنهان", status=Article.Status.DRAFT),
+        make_article(title="در حال بررسی پنهان", status=Article.Status.REVIEW),
+        make_article(title="زمان‌بندی پنهان", published_at=timezone.now() + timedelta(days=1)),
+    ]
+
+
+def rss_titles(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    return [item.findtext("title") for item in ET.fromstring(response.content).iter("item")]
+
+
+def test_site_feed_lists_published_articles_newest_first(reader_client):
+    site = build_seed_site(published_at=timezone.now() - timedelta(hours=1))
+    newer = make_article(title="خبر تازه", published_at=timezone.now() - timedelta(minutes=1))
+    hidden = unpublished()
+    titles = rss_titles(reader_client, "/feed/")
+    assert titles[:2] == [newer.title, site.article.title]
+    assert not set(titles) & {a.title for a in hidden}
+    item = ET.fromstring(reader_client.get("/feed/").content).find("channel/item")
+    assert item.findtext("link").endswith(newer.get_absolute_url())
+
+
+def test_section_and_official_feeds_hold_only_their_articles(reader_client):
+    site = build_seed_site()
+    other_section = make_section()
+    make_article(title="خبر بخش دیگر", section=other_section)
+    draft = make_article(title="پیش‌نویس", section=site.article.section, officials=[site.official],
+                         status=Article.Status.DRAFT)  # fmt: skip
+    section_feed = reverse("articles:section-feed", kwargs={"slug": site.article.section.slug})
+    official_feed = reverse("articles:official-feed", kwargs={"slug": site.official.slug})
+    assert rss_titles(reader_client, section_feed) == [site.article.title]
+    assert rss_titles(reader_client, official_feed) == [site.article.title]
+    assert draft.title not in rss_titles(reader_client, official_feed)
+
+
+def test_feeds_of_unknown_or_unconfirmed_entities_are_404(reader_client):
+    hidden = make_official(is_verified=False)
+    assert (
+        reader_client.get(reverse("articles:official-feed", kwargs={"slug": hidden.slug})).status_code == 404
+    )
+    assert reader_client.get(reverse("articles:section-feed", kwargs={"slug": "nope"})).status_code == 404
+
+
+def test_sitemap_lists_published_articles_in_each_translated_language(reader_client):
+    site = build_seed_site()
+    add_english(site.article)
+    only_persian = make_article(title="فقط فارسی")
+    hidden = unpublished()
+    response = reader_client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = [loc.text for loc in ET.fromstring(response.content).iterfind("s:url/s:loc", NS)]
+    assert f"http://testserver{site.article.get_absolute_url()}" in locations
+    assert f"http://testserver/en/news/{site.article.news_code}/fars-judiciary-e-services/" in locations
+    assert f"http://testserver{only_persian.get_absolute_url()}" in locations
+    assert not any(f"/news/{only_persian.news_code}/" in loc and "/en/" in loc for loc in locations)
+    assert not any(f"/news/{a.news_code}/" in loc for a in hidden for loc in locations)
+    assert f"http://testserver{site.official.get_absolute_url()}" in locations
+    assert f"http://testserver{site.council.get_absolute_url()}" in locations
+
+
+def test_news_sitemap_has_the_last_two_days_only(reader_client):
+    fresh = make_article(title="خبر امروز", published_at=timezone.now() - timedelta(hours=3))
+    old = make_article(title="خبر قدیمی", published_at=timezone.now() - timedelta(days=3))
+    hidden = unpublished()
+    response = reader_client.get("/sitemap-news.xml")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    titles = [t.text for t in root.iterfind("s:url/news:news/news:title", NS)]
+    assert titles == [fresh.title]
+    assert old.title not in titles and not set(titles) & {a.title for a in hidden}
+    date = root.findtext("s:url/news:news/news:publication_date", namespaces=NS)
+    assert date == timezone.localtime(fresh.published_at).replace(microsecond=0).isoformat()
+
+
+def test_robots_txt_points_to_both_sitemaps_and_keeps_out_of_the_admin(reader_client):
+    response = reader_client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text and "Disallow: /search/" in text and "Disallow: /en/search/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://testserver/sitemap-news.xml" in text

@@ -1,0 +1,79 @@
+"""Pinned query counts for the pages that list things. The counts must not grow with the data: each test
+renders the page, adds more of what it lists, and renders it again with the same count."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from tests.browser.seed import build_seed_site
+from tests.factories import make_article, make_official, make_organization, make_section
+
+pytestmark = pytest.mark.django_db
+
+# Every page has the section navigation in its header.
+NAV = 2  # sections; their translations
+
+FRONT_PAGE = 8 + NAV
+# 1. the latest published articles (the lead story and the list)
+# 2. their translations            3. their sections' translations
+# 4. the newest few of each section (one ranked window query)
+# 5. their translations            6. their sections' translations
+# 7. the sections that have a block 8. those sections' translations
+
+ARTICLE_PAGE = 11 + NAV + 1
+# 1. the article with its section and source (select_related)
+# 2. its translations               3. its section's translations      4. its source's translations
+# 5. the confirmed officials it mentions                                6. the organizations it mentions
+# 7. those organizations' translations
+# 8. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
+# 9. related articles               10. their translations             11. their sections' translations
+# + NAV, + 1: the published comments ({% comments_for %}, owned by the comments app; update this
+#   number with it)
+
+OFFICIAL_PAGE = 7 + NAV
+# 1. the official (confirmed only)  2. COUNT of the articles mentioning them (pagination)
+# 3. positions with their organizations (select_related)               4. those organizations' translations
+# 5. the page of articles           6. their translations              7. their sections' translations
+
+
+def more_of_everything(site) -> None:
+    for _ in range(3):
+        section = make_section()
+        make_article(section=section, officials=[site.official], organizations=[site.council])
+        site.article.officials.add(make_official())
+        site.article.organizations.add(make_organization())
+
+
+def test_front_page_query_count(reader_client, django_assert_num_queries):
+    site = build_seed_site()
+    with django_assert_num_queries(FRONT_PAGE):
+        assert reader_client.get("/").status_code == 200
+    more_of_everything(site)
+    with django_assert_num_queries(FRONT_PAGE):
+        assert reader_client.get("/").status_code == 200
+
+
+def test_article_page_query_count(reader_client, django_assert_num_queries):
+    site = build_seed_site()
+    make_article(officials=[site.official], section=make_section())  # one related article
+    url = site.article.get_absolute_url()
+    with django_assert_num_queries(ARTICLE_PAGE):
+        assert reader_client.get(url).status_code == 200
+    more_of_everything(site)
+    cache.clear()  # count this reader's view again, so the UPDATE is in the count both times
+    with django_assert_num_queries(ARTICLE_PAGE):
+        assert reader_client.get(url).status_code == 200
+    # A reload by the same reader skips the UPDATE.
+    with django_assert_num_queries(ARTICLE_PAGE - 1):
+        assert reader_client.get(url).status_code == 200
+
+
+def test_official_page_query_count(reader_client, django_assert_num_queries):
+    site = build_seed_site()
+    url = site.official.get_absolute_url()
+    with django_assert_num_queries(OFFICIAL_PAGE):
+        assert reader_client.get(url).status_code == 200
+    more_of_everything(site)
+    with django_assert_num_queries(OFFICIAL_PAGE):
+        assert reader_client.get(url).status_code == 200

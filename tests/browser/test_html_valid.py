@@ -1,0 +1,59 @@
+"""The Nu HTML checker (npm vnu-jar, on the machine's Java) finds no errors in the reader pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+from django.utils import translation
+
+from tests.browser.helpers import ROOT, html_errors, need_npm_tool
+from tests.browser.seed import add_english, build_seed_site
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reader_pages_are_valid_html(reader_client, tmp_path):
+    site = build_seed_site()
+    make_article(title="خبر مرتبط", officials=[site.official], section=site.article.section)
+    add_english(site.article)
+    with translation.override("en"):
+        site.article.set_current_language("en")
+        english_url = site.article.get_absolute_url()
+    site.article.set_current_language("fa")
+    urls = {
+        "front": "/",
+        "article": site.article.get_absolute_url(),
+        "article-en": english_url,
+        "print": f"/news/{site.article.news_code}/print/",
+        "official": site.official.get_absolute_url(),
+        "organization": site.council.get_absolute_url(),
+        "section": site.article.section.get_absolute_url(),
+        "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
+        "search-error": "/search/?q=",
+        "not-found": "/news/999999/x/",
+    }
+    pages = {}
+    for name, url in urls.items():
+        response = reader_client.get(url)
+        assert response.status_code in (200, 400, 404), (name, response.status_code)
+        pages[name] = response.content.decode()
+    assert "<mark>" in pages["search"]  # the checker sees the highlighted results, not an empty page
+    errors = html_errors(pages, tmp_path)
+    assert {name: found for name, found in errors.items() if found} == {}
+
+
+def test_the_checker_reports_errors(tmp_path):
+    """Guards the guard: a broken page must come back with errors, or the test above proves nothing."""
+    errors = html_errors({"broken": "<!DOCTYPE html><html lang=fa><title>x</title><p><div></span>"}, tmp_path)
+    assert errors["broken"]
+
+
+def test_missing_npm_tools_fail_when_ci_requires_them(monkeypatch):
+    monkeypatch.setenv("NEWSROOM_REQUIRE", "npm")
+    with pytest.raises(pytest.fail.Exception, match="npm is required"):
+        need_npm_tool(ROOT / "node_modules" / "no-such-tool.js")
+    monkeypatch.setenv("NEWSROOM_REQUIRE", "")
+    with pytest.raises(pytest.skip.Exception):
+        need_npm_tool(ROOT / "node_modules" / "no-such-tool.js")
