@@ -28,7 +28,9 @@ run: seed
 	$(BIN)/python manage.py ensure_editor --site-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The browser checks use npm tools (axe-core, the Nu HTML checker); without npm they skip locally.
 test: install
+	@if command -v npm >/dev/null && [ ! -d node_modules ]; then $(MAKE) browser-tools; fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The npm dev tools the browser tests use (axe-core, the Nu HTML checker); `make run` needs none of them.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -18,7 +20,30 @@ def _fresh_cache():
     cache.clear()
 
 
+def ensure_roles() -> None:
+    """Make the role groups exist, by running the data migrations that create them.
+
+    A test on the live server runs in real transactions, and Django empties every table after it,
+    including the groups and permissions the data migrations made; the next test's personas need them.
+    """
+    if Group.objects.filter(name__in=ROLE_GROUPS).count() == len(ROLE_GROUPS):
+        return
+    from django.apps import apps
+
+    for module, function in ROLE_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+ROLE_GROUPS = ("editors", "chief editors", "moderators")
+ROLE_MIGRATIONS = [
+    ("articles.migrations.0002_editorial_groups", "create_groups"),
+    ("comments.migrations.0002_moderators_group", "create_group"),
+    ("comments.migrations.0004_comment_permissions", "grant"),
+]
+
+
 def _user(django_user_model, username: str, *, staff: bool = True, groups: tuple[str, ...] = ()):
+    ensure_roles()
     user = django_user_model.objects.create_user(username=username, password="pw-" + username, is_staff=staff)
     user.groups.add(*Group.objects.filter(name__in=groups))
     return user
@@ -117,3 +142,4 @@ def browser_page(chromium, live_server):
     page = context.new_page()
     yield page
     context.close()
+

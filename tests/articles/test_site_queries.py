@@ -21,15 +21,15 @@ FRONT_PAGE = 8 + NAV
 # 5. their translations            6. their sections' translations
 # 7. the sections that have a block 8. those sections' translations
 
-ARTICLE_PAGE = 11 + NAV + 1
+ARTICLE_PAGE = 11 + NAV + 2
 # 1. the article with its section and source (select_related)
 # 2. its translations               3. its section's translations      4. its source's translations
 # 5. the confirmed officials it mentions                                6. the organizations it mentions
 # 7. those organizations' translations
 # 8. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
 # 9. related articles               10. their translations             11. their sections' translations
-# + NAV, + 1: the published comments ({% comments_for %}, owned by the comments app; update this
-#   number with it)
+# + NAV, + 2: the comment counts by state and the published thread ({% comments_for %}, owned by
+#   the comments app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 
 OFFICIAL_PAGE = 7 + NAV
 # 1. the official (confirmed only)  2. COUNT of the articles mentioning them (pagination)
