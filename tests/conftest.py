@@ -142,4 +142,3 @@ def browser_page(chromium, live_server):
     page = context.new_page()
     yield page
     context.close()
-
