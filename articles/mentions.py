@@ -1,0 +1,152 @@
+"""Finding the officials and organizations an article mentions, by alias over normalized text.
+
+`MentionIndex.load()` reads every alias once (two queries); `find_mentions()` then works on text alone,
+so the importer builds one index per run and matches thousands of articles without another query.
+A person introduced by a known honorific whose name is not in the index is returned as a proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.persian import normalize
+
+# Longest first, so `حجت الاسلام و المسلمین` wins over `حجت الاسلام`. Written as normalize() leaves them.
+HONORIFICS = (
+    "حجت الاسلام و المسلمین",
+    "حجت الاسلام والمسلمین",
+    "حجت الاسلام",
+    "آیت الله العظمی",
+    "آیت الله",
+    "دکتر",
+    "مهندس",
+    "سرلشکر",
+    "سرتیپ",
+    "سرهنگ",
+    "سردار",
+)
+# Words that end a name: prepositions, verbs and the job titles that usually follow one.
+_NAME_STOPS = frozenset(
+    normalize(word)
+    for word in (
+        "در", "با", "که", "و", "به", "از", "را", "این", "آن", "طی", "ضمن", "نیز", "هم", "گفت", "افزود",
+        "تاکید", "تأکید", "بیان", "اظهار", "رئیس", "معاون", "مدیر", "مدیرکل", "دبیر", "نماینده", "استاندار",
+        "فرماندار", "دادستان", "وزیر", "عضو", "سخنگوی", "امام", "جمعه", "فرمانده", "قاضی", "پیش", "روز",
+    )
+)  # fmt: skip
+_NAME_PREFIXES = frozenset({"سید", "سیده", "میر"})
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """Someone introduced by an honorific whom the index does not know."""
+
+    honorific: str
+    name: str
+
+
+@dataclass
+class Mentions:
+    official_ids: set[int] = field(default_factory=set)
+    organization_ids: set[int] = field(default_factory=set)
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+class MentionIndex:
+    """Normalized aliases of every official and organization, compiled into one pattern."""
+
+    def __init__(self, officials: dict[str, int], organizations: dict[str, int]):
+        self.officials = dict(officials)
+        self.organizations = dict(organizations)
+        self._compile()
+
+    @classmethod
+    def load(cls) -> MentionIndex:
+        """Two queries: organizations with their translations, and officials (unconfirmed ones too, so a
+        proposal is linked again rather than proposed twice)."""
+        from articles.models import Official, Organization
+
+        organizations: dict[str, int] = {}
+        for org in Organization.objects.prefetch_related("translations"):
+            names = [t.name for t in org.translations.all()] + [org.short_name, org.aliases]
+            for alias in _aliases(names):
+                organizations.setdefault(alias, org.pk)
+        officials: dict[str, int] = {}
+        for official in Official.objects.only("pk", "name", "aliases").order_by("-is_verified", "pk"):
+            for alias in _aliases([official.name, official.aliases]):
+                officials.setdefault(alias, official.pk)
+        return cls(officials, organizations)
+
+    def add_official(self, name: str, pk: int) -> None:
+        """Remember an official created during a run (a proposal), so later articles link to it."""
+        for alias in _aliases([name]):
+            self.officials.setdefault(alias, pk)
+        self._compile()
+
+    def _compile(self) -> None:
+        aliases = sorted({*self.officials, *self.organizations}, key=len, reverse=True)
+        alternation = "|".join(re.escape(alias) for alias in aliases) or r"(?!)"
+        # Zero-width lookahead: every start position is tried, so `قوه قضائیه` is found inside
+        # `ستاد بزرگداشت هفته قوه قضائیه` too; the boundaries keep `فارس` from matching `فارسی`.
+        self._aliases = re.compile(rf"(?<!\w)(?=({alternation})(?!\w))")
+        honorifics = "|".join(re.escape(normalize(h)) for h in HONORIFICS)
+        self._honorific = re.compile(rf"(?<!\w)({honorifics})\s+")
+
+
+def find_mentions(text: str, index: MentionIndex) -> Mentions:
+    """The one mention finder: aliases over normalize(text), plus honorific proposals. No queries."""
+    key = normalize(text)
+    found = Mentions()
+    official_starts: set[int] = set()
+    for match in index._aliases.finditer(key):
+        alias = match.group(1)
+        if alias in index.officials:
+            found.official_ids.add(index.officials[alias])
+            official_starts.add(match.start())
+        if alias in index.organizations:
+            found.organization_ids.add(index.organizations[alias])
+    seen: set[str] = set()
+    for match in index._honorific.finditer(key):
+        name = _name_after(key, match.end())
+        if not name or match.end() in official_starts or name in seen:
+            continue
+        if _known(name, index):
+            continue
+        seen.add(name)
+        found.proposals.append(Proposal(honorific=match.group(1), name=name))
+    return found
+
+
+def _name_after(key: str, start: int) -> str:
+    """Up to three words (four after سید) that are not stop words: `سید کاظم موسوی`."""
+    words: list[str] = []
+    position = start
+    while len(words) < (4 if words[:1] and words[0] in _NAME_PREFIXES else 3):
+        match = _WORD.match(key, position)
+        if not match or match.group() in _NAME_STOPS:
+            break
+        words.append(match.group())
+        position = match.end()
+        if position < len(key) and key[position] != " ":
+            break  # punctuation ends the name
+        position += 1
+    # One word is a surname at best, too little to propose a person from.
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+def _known(name: str, index: MentionIndex) -> bool:
+    """The name, or its first words, is already someone's alias."""
+    words = name.split()
+    return any(" ".join(words[:n]) in index.officials for n in range(len(words), 1, -1))
+
+
+def _aliases(values: list[str]) -> list[str]:
+    result = []
+    for value in values:
+        for line in (value or "").splitlines():
+            alias = normalize(line)
+            if len(alias) >= 2:
+                result.append(alias)
+    return result
