@@ -20,12 +20,14 @@ from datetime import datetime
 from enum import StrEnum
 from html import escape
 
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from parler.cache import get_translation_cache_key
 
 from articles.mentions import MentionIndex, Mentions, find_mentions
 from articles.models import Article, NewsCodeCounter, Official, Organization, Section
@@ -244,6 +246,11 @@ class Importer:
             Translation(master_id=article.pk, language_code=item.release.language, **fields)
             for article, item, fields in zip(articles, items, translations, strict=True)
         )
+        # Bulk inserts bypass parler's translation cache: drop whatever it holds for these ids (one call).
+        keys = []
+        for article, item in zip(articles, items, strict=True):
+            keys.append(get_translation_cache_key(Translation, article.pk, item.release.language))
+        cache.delete_many(keys)
         self._link(articles, items)
         self._add_comments(articles, items, existing={})
         pks = [article.pk for article in articles]

@@ -150,3 +150,24 @@ def _aliases(values: list[str]) -> list[str]:
             if len(alias) >= 2:
                 result.append(alias)
     return result
+
+
+def link_new_article(article) -> Mentions:
+    """Link a new article to what its text mentions (all its translations), keeping the editor's own links.
+
+    Called once, when an article is created in the admin; never on later saves, so a link an editor
+    removes stays removed. Queries: the index (two), the translations, and one insert per relation.
+    Proposals are left to the importer: a hand-written article names people the editor already knows.
+    """
+    from django.utils.html import strip_tags
+
+    parts = []
+    for translation in article.translations.all():
+        parts += [translation.kicker, translation.title, translation.lead, strip_tags(translation.body)]
+    found = find_mentions("\n".join(part for part in parts if part), MentionIndex.load())
+    found.organization_ids.discard(article.source_id)
+    if found.official_ids:
+        article.officials.add(*found.official_ids)
+    if found.organization_ids:
+        article.organizations.add(*found.organization_ids)
+    return found

@@ -80,7 +80,7 @@ class PressRelease:
 
 def decode(data: bytes) -> str:
     """Bytes of a file to text: UTF-8 with or without a byte-order mark; refuses empty and binary input."""
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise SeedFormatError(1, "empty file")
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -201,7 +201,9 @@ def _split_header(numbered: list[tuple[int, str]]):
         key, colon, value = line.partition(":")
         key = key.strip().lower()
         if not colon or not key:
-            raise SeedFormatError(number, f"header line is not `key: value`: {line!r}")
+            raise SeedFormatError(
+                number, f"header line is not `key: value` (is the closing --- missing?): {line!r}"
+            )
         if key not in HEADER_KEYS:
             raise SeedFormatError(
                 number, f"unknown header key {key!r} (expected one of: {', '.join(HEADER_KEYS)})"
