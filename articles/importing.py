@@ -25,14 +25,12 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from parler.cache import get_translation_cache_key
 
 from articles.mentions import MentionIndex, Mentions, find_mentions
 from articles.models import Article, NewsCodeCounter, Official, Organization, Section
 from articles.persian import normalize
-from articles.sanitize import clean_body_html
 from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from articles.services import refresh_search_document
 
@@ -118,7 +116,7 @@ class Importer:
 
     # Running ----------------------------------------------------------------------------------------
 
-    def run(self, sources: Iterable[Source], *, chunk_size: int = 200) -> Iterator[Result]:
+    def run(self, sources: Iterable[Source], *, chunk_size: int = 500) -> Iterator[Result]:
         chunk: list[Source] = []
         for source in sources:
             chunk.append(source)
@@ -129,6 +127,7 @@ class Importer:
             yield from self.import_chunk(chunk)
 
     def import_chunk(self, sources: list[Source]) -> list[Result]:
+        self.index.refresh()
         results: dict[int, Result] = {}
         items: list[tuple[int, _Item]] = []
         for position, source in enumerate(sources):
@@ -221,7 +220,9 @@ class Importer:
         articles, translations, results = [], [], []
         for offset, item in enumerate(items):
             release = item.release
-            item.mentions = self._mentions(release)
+            body = body_html(release.body)
+            text = _document_text(release)
+            item.mentions = find_mentions(text, self.index, normalized=True)
             proposed = self._propose(item.mentions)
             source = self._agency(release.source)
             item.mentions.organization_ids.discard(source.pk if source else None)
@@ -235,8 +236,7 @@ class Importer:
                 import_hash=item.digest,
                 imported_at=now,
             )
-            body = body_html(release.body)
-            article.search_document = self._search_document(release, body, item.mentions)
+            article.search_document = self._search_document(text, item.mentions)
             articles.append(article)
             translations.append(_translation_fields(release, body))
             results.append(Result(item.source.label, Outcome.CREATED, proposed=proposed))
@@ -264,7 +264,7 @@ class Importer:
         pk = item.existing[0]
         release = item.release
         article = Article.objects.select_for_update().get(pk=pk)
-        item.mentions = self._mentions(release)
+        item.mentions = find_mentions(release.text(), self.index)
         proposed = self._propose(item.mentions)
         source = self._agency(release.source)
         item.mentions.organization_ids.discard(source.pk if source else None)
@@ -290,9 +290,6 @@ class Importer:
         return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
                       proposed=proposed)  # fmt: skip
 
-    def _mentions(self, release: PressRelease) -> Mentions:
-        return find_mentions(release.text(), self.index)
-
     def _propose(self, mentions: Mentions) -> list[str]:
         """Unknown people introduced by an honorific become unconfirmed officials, hidden from readers."""
         proposed = []
@@ -303,7 +300,7 @@ class Importer:
             )  # fmt: skip
             official.save()
             self.index.add_official(official.name, official.pk)
-            self.names["official"][official.pk] = official.alias_list()
+            self.names["official"][official.pk] = _names(official)
             mentions.official_ids.add(official.pk)
             proposed.append(str(official))
         return proposed
@@ -320,7 +317,7 @@ class Importer:
             org.name = name
             org.save()
             self.media[key] = org
-            self.names["organization"][org.pk] = org.alias_list()
+            self.names["organization"][org.pk] = _names(org)
         return org
 
     def _published_at(self, release: PressRelease, *, existing: datetime | None) -> datetime | None:
@@ -329,14 +326,12 @@ class Importer:
             when = timezone.now()
         return when
 
-    def _search_document(self, release: PressRelease, body: str, mentions: Mentions) -> str:
+    def _search_document(self, text: str, mentions: Mentions) -> str:
         """What Article.search_text() computes, from what is in hand instead of from queries."""
-        parts = [release.kicker, release.headline, release.lead, strip_tags(clean_body_html(body))]
-        for pk in mentions.official_ids:
-            parts += self.names["official"].get(pk, [])
-        for pk in mentions.organization_ids:
-            parts += self.names["organization"].get(pk, [])
-        return normalize(" ".join(part for part in parts if part))
+        parts = [text]
+        parts += [self.names["official"].get(pk, "") for pk in mentions.official_ids]
+        parts += [self.names["organization"].get(pk, "") for pk in mentions.organization_ids]
+        return " ".join(part for part in parts if part)
 
     def _link(self, articles: list[Article], items: list[_Item]) -> None:
         OfficialLink = Article.officials.through
@@ -385,12 +380,25 @@ def _reserve_news_codes(count: int) -> int:
     return NewsCodeCounter.objects.values_list("last_value", flat=True).get(pk=1)
 
 
-def _names_by_entity() -> dict[str, dict[int, list[str]]]:
-    """Display aliases per entity, for the search document. Two queries."""
-    officials = {official.pk: official.alias_list() for official in Official.objects.all()}
-    organizations = {
-        org.pk: org.alias_list() for org in Organization.objects.prefetch_related("translations")
-    }
+def _document_text(release: PressRelease) -> str:
+    """The article's own part of its search document, normalized once and reused for mentions.
+
+    Equal to what Article.search_text() finds in the stored body: strip_tags() keeps entities, so the
+    text of body_html() without its tags is each paragraph escaped.
+    """
+    parts = [release.kicker, release.headline, release.lead]
+    parts += [escape(paragraph, quote=False) for paragraph in release.body]
+    return normalize(" ".join(part for part in parts if part))
+
+
+def _names(entity: Official | Organization) -> str:
+    return normalize(" ".join(name for name in entity.alias_list() if name))
+
+
+def _names_by_entity() -> dict[str, dict[int, str]]:
+    """Normalized names and aliases per entity, for search documents. Two queries."""
+    officials = {official.pk: _names(official) for official in Official.objects.all()}
+    organizations = {org.pk: _names(org) for org in Organization.objects.prefetch_related("translations")}
     return {"official": officials, "organization": organizations}
 
 

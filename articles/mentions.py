@@ -80,12 +80,21 @@ class MentionIndex:
         return cls(officials, organizations)
 
     def add_official(self, name: str, pk: int) -> None:
-        """Remember an official created during a run (a proposal), so later articles link to it."""
+        """Remember an official created during a run (a proposal), so later articles link to it.
+
+        Introduced by an honorific, the name is linked at once; by name alone, after refresh() (the
+        importer calls it once per chunk: compiling the pattern per proposal would cost more than matching).
+        """
         for alias in _aliases([name]):
             self.officials.setdefault(alias, pk)
-        self._compile()
+        self._stale = True
+
+    def refresh(self) -> None:
+        if self._stale:
+            self._compile()
 
     def _compile(self) -> None:
+        self._stale = False
         aliases = sorted({*self.officials, *self.organizations}, key=len, reverse=True)
         alternation = "|".join(re.escape(alias) for alias in aliases) or r"(?!)"
         # Zero-width lookahead: every start position is tried, so `قوه قضائیه` is found inside
@@ -95,9 +104,12 @@ class MentionIndex:
         self._honorific = re.compile(rf"(?<!\w)({honorifics})\s+")
 
 
-def find_mentions(text: str, index: MentionIndex) -> Mentions:
-    """The one mention finder: aliases over normalize(text), plus honorific proposals. No queries."""
-    key = normalize(text)
+def find_mentions(text: str, index: MentionIndex, *, normalized: bool = False) -> Mentions:
+    """The one mention finder: aliases over normalize(text), plus honorific proposals. No queries.
+
+    Pass `normalized=True` when `text` already went through normalize(), to save doing it twice.
+    """
+    key = text if normalized else normalize(text)
     found = Mentions()
     official_starts: set[int] = set()
     for match in index._aliases.finditer(key):
@@ -112,7 +124,9 @@ def find_mentions(text: str, index: MentionIndex) -> Mentions:
         name = _name_after(key, match.end())
         if not name or match.end() in official_starts or name in seen:
             continue
-        if _known(name, index):
+        known = _known(name, index)
+        if known is not None:
+            found.official_ids.add(known)
             continue
         seen.add(name)
         found.proposals.append(Proposal(honorific=match.group(1), name=name))
@@ -136,10 +150,14 @@ def _name_after(key: str, start: int) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
-def _known(name: str, index: MentionIndex) -> bool:
-    """The name, or its first words, is already someone's alias."""
+def _known(name: str, index: MentionIndex) -> int | None:
+    """The official whose alias is the name, or its first words."""
     words = name.split()
-    return any(" ".join(words[:n]) in index.officials for n in range(len(words), 1, -1))
+    for n in range(len(words), 1, -1):
+        pk = index.officials.get(" ".join(words[:n]))
+        if pk is not None:
+            return pk
+    return None
 
 
 def _aliases(values: list[str]) -> list[str]:

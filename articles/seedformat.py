@@ -27,6 +27,9 @@ NEWSROOM_TIME_ZONE = ZoneInfo("Asia/Tehran")
 
 COMMENT_HEADINGS = ("نظرات بینندگان", "نظر شما", "تبادل نظر", "ارسال دیدگاه", "ارسال نظرات")
 _COMMENT_HEADINGS = {normalize(heading) for heading in COMMENT_HEADINGS}
+_HEADING_MAX = 40
+# Attributions and datelines are at the start of a paragraph: only this much of it is examined.
+_OPENING = 160
 _KICKER_ENDINGS = (":", "؛", "：")
 # A headline is a short line; a kicker without punctuation is recognised by being followed by another.
 _TITLE_LIKE_MAX = 200
@@ -225,7 +228,8 @@ def _split_header(numbered: list[tuple[int, str]]):
 
 def _split_comments(lines):
     for i, (_number, line) in enumerate(lines):
-        if normalize(line).rstrip(":：") in _COMMENT_HEADINGS:
+        # Headings are short; normalizing only short lines keeps long bodies cheap.
+        if len(line) <= _HEADING_MAX and normalize(line).rstrip(":：") in _COMMENT_HEADINGS:
             return lines[:i], lines[i + 1 :]
     return lines, []
 
@@ -251,6 +255,7 @@ def _title_like(line: str) -> bool:
 
 def _source_of(paragraph: str) -> tuple[str, str, str]:
     """(agency, via, dateline city) if the paragraph opens with an attribution or a dateline."""
+    paragraph = paragraph[:_OPENING]
     key = normalize(paragraph)
     match = _ATTRIBUTION.match(key)
     if match:
@@ -266,7 +271,7 @@ def _as_written(paragraph: str, normalized: str | None) -> str:
     """Find the words of `normalized` in `paragraph` as they are written there (ي, ك, ZWNJ and all)."""
     if not normalized:
         return ""
-    words = paragraph.replace("\u200c", " ").split()
+    words = paragraph.replace("\u200c", " ").split()[:24]
     wanted = normalized.split()
     for start in range(len(words)):
         for end in range(start + 1, min(len(words), start + len(wanted) + 3) + 1):

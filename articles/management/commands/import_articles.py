@@ -44,7 +44,7 @@ class Command(BaseCommand):
             default=str(SEEDS / "gazetteer.toml"),
             help="Officials and organizations to load first (skipped if the file does not exist).",
         )
-        parser.add_argument("--chunk-size", type=int, default=200, help="Files written per bulk insert.")
+        parser.add_argument("--chunk-size", type=int, default=500, help="Files written per bulk insert.")
 
     def handle(self, *args, **opts):
         options = Options(
@@ -158,7 +158,7 @@ class Command(BaseCommand):
                 self.style.WARNING(f"{result.label}: skipped, article {result.news_code} {result.reason}")
             )
             return
-        for name in result.proposed:
+        for name in result.proposed if verbosity >= 1 else []:
             self.stdout.write(f"{result.label}: proposed official {name} (unconfirmed; confirm in the admin)")
         if verbosity >= 2:
             self.stdout.write(f"{result.label}: {result.outcome} article {result.news_code}")
