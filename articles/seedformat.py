@@ -271,6 +271,8 @@ def _as_written(paragraph: str, normalized: str | None) -> str:
     """Find the words of `normalized` in `paragraph` as they are written there (ي, ك, ZWNJ and all)."""
     if not normalized:
         return ""
+    if normalized in paragraph:  # written as normalize() would write it, the usual case
+        return normalized
     words = paragraph.replace("\u200c", " ").split()[:24]
     wanted = normalized.split()
     for start in range(len(words)):
