@@ -176,7 +176,8 @@ class Importer:
                 return write(item)
         except DatabaseError as exc:
             self._reload()
-            reason = f"database refused the article: {str(exc).splitlines()[0] if str(exc) else exc!r}"
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            reason = f"database refused the article: {detail}"
             return Result(item.source.label, Outcome.FAILED, 1, reason)
 
     # Preparing (no writes) -------------------------------------------------------------------------

@@ -23,6 +23,8 @@ MAX_TITLE_LENGTH = 300
 HEADER_FENCE = "---"
 HEADER_KEYS = ("id", "kicker", "published_at", "section", "source", "language")
 LANGUAGES = ("fa", "en")
+# The model fields these values end up in.
+_HEADER_LIMITS = {"id": 200, "kicker": MAX_TITLE_LENGTH, "source": 200, "section": 100}
 NEWSROOM_TIME_ZONE = ZoneInfo("Asia/Tehran")
 
 COMMENT_HEADINGS = ("نظرات بینندگان", "نظر شما", "تبادل نظر", "ارسال دیدگاه", "ارسال نظرات")
@@ -220,8 +222,8 @@ def _split_header(numbered: list[tuple[int, str]]):
             )
         if key == "id" and not value:
             raise SeedFormatError(number, "empty id")
-        if key == "kicker" and len(value) > MAX_TITLE_LENGTH:
-            raise SeedFormatError(number, f"kicker is longer than {MAX_TITLE_LENGTH} characters")
+        if key in _HEADER_LIMITS and len(value) > _HEADER_LIMITS[key]:
+            raise SeedFormatError(number, f"{key} is longer than {_HEADER_LIMITS[key]} characters")
         header[key], header_lines[key] = value, number
     raise SeedFormatError(numbered[start][0], "header opened with --- is never closed")
 

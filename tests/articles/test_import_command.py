@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from articles.models import Article, NewsCodeCounter, Official, Organization
 from comments.models import Comment
@@ -20,6 +21,7 @@ from tests.factories import make_section
 pytestmark = pytest.mark.django_db
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
+SEED_NAME = "000_41121ad2ed1a0d20.txt"
 GOOD = "\n".join(
     [
         "در جمع مدیران استان:",
@@ -248,3 +250,48 @@ def test_many_files_in_small_chunks(tmp_path, loaded):
         sorted(article.search_document.split()) == sorted(article.search_text().split())
         for article in Article.objects.all()
     )
+
+
+def test_an_editor_finds_and_confirms_a_proposed_official_in_the_admin(tmp_path, loaded, editor_client):
+    run(write(tmp_path / "in", "p.txt", GOOD))
+    proposed = Official.objects.get(name="علی رضایی")
+    changelist = reverse("admin:articles_official_changelist")
+    page = editor_client.get(changelist, {"is_verified__exact": "0"})
+    assert "علی رضایی" in page.content.decode()
+    assert "سید کاظم موسوی" not in page.content.decode()
+    response = editor_client.post(
+        changelist, {"action": "confirm_officials", "_selected_action": [proposed.pk]}
+    )
+    assert response.status_code == 302
+    assert proposed in Official.objects.public()
+
+
+def test_a_database_error_in_one_file_rolls_back_that_file_only(tmp_path, loaded, monkeypatch):
+    """Fault injection: the database refuses one file's agency. The chunk is written again file by file."""
+    from django.db import IntegrityError
+
+    from articles.importing import Importer
+
+    real_agency = Importer._agency
+
+    def refusing_agency(self, name):
+        if name == "خبرگزاری خراب":
+            raise IntegrityError("refused for the test")
+        return real_agency(self, name)
+
+    monkeypatch.setattr(Importer, "_agency", refusing_agency)
+    folder = tmp_path / "in"
+    write(folder, "1.txt", GOOD)
+    write(folder, "2.txt", GOOD.replace("به گزارش ایرنا،", "به گزارش خبرگزاری خراب،").replace("تیتر", "دو"))
+    write(folder, "3.txt", GOOD.replace("تیتر", "سه"))
+    stdout, stderr = StringIO(), StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(folder), stdout=stdout, stderr=stderr)
+    assert "2 created, 0 updated, 0 unchanged, 0 skipped, 1 failed" in stdout.getvalue()
+    assert (
+        stderr.getvalue().strip()
+        == f"{folder / '2.txt'}:1: database refused the article: refused for the test"
+    )
+    assert set(Article.objects.values_list("external_id", flat=True)) == {SEED_NAME, "1.txt", "3.txt"}
+    assert Official.objects.filter(name="علی رضایی").count() == 1  # not proposed twice
+    assert Article.objects.get(external_id="3.txt").officials.filter(name="علی رضایی").exists()

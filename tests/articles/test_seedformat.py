@@ -304,3 +304,10 @@ def test_parse_datetime_takes_iso_and_jalali(text, expected):
 def test_parse_datetime_refuses_nonsense(text):
     with pytest.raises(ValueError):
         parse_datetime(text)
+
+
+@pytest.mark.parametrize(("key", "limit"), [("id", 200), ("kicker", 300), ("source", 200), ("section", 100)])
+def test_header_values_longer_than_their_field_are_refused(key, limit):
+    exc = error(lines("---", f"{key}: {'ب' * (limit + 1)}", "---", HEADLINE).encode())
+    assert (exc.line, exc.reason) == (2, f"{key} is longer than {limit} characters")
+    assert parse(lines("---", f"{key}: {'ب' * limit}", "---", HEADLINE)).header[key] == "ب" * limit
