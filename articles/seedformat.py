@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from articles.persian import latin_digits, normalize, parse_jalali_date
@@ -239,7 +240,7 @@ def _split_comments(lines):
 def _split_signoff(lines):
     """`انتهای پیام/` and the initials after it, on the same line or the next."""
     for i in range(len(lines) - 1, max(len(lines) - 3, 0) - 1, -1):
-        if i >= 1 and _SIGNOFF.match(normalize(lines[i][1])):
+        if i >= 1 and _SIGNOFF.match(normalize(lines[i][1][:_HEADING_MAX])):
             return lines[:i], " ".join(line for _number, line in lines[i:])
     return lines, ""
 
@@ -255,6 +256,7 @@ def _title_like(line: str) -> bool:
     return len(line) <= _TITLE_LIKE_MAX and not line.endswith(_SENTENCE_END)
 
 
+@lru_cache(maxsize=64)  # asked twice per file about the same paragraph
 def _source_of(paragraph: str) -> tuple[str, str, str]:
     """(agency, via, dateline city) if the paragraph opens with an attribution or a dateline."""
     paragraph = paragraph[:_OPENING]
