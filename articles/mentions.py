@@ -106,6 +106,8 @@ class MentionIndex:
         honorifics = [normalize(h) for h in HONORIFICS]
         self._honorific = re.compile("(" + "|".join(re.escape(h) for h in honorifics) + r")\s+")
         self._honorific_starts = {_first_word(h) for h in honorifics}
+        starts = sorted(self._alias_starts | self._honorific_starts, key=len, reverse=True)
+        self._starts = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in starts) + r")(?!\w)")
 
 
 def find_mentions(text: str, index: MentionIndex, *, normalized: bool = False) -> Mentions:
@@ -117,9 +119,9 @@ def find_mentions(text: str, index: MentionIndex, *, normalized: bool = False) -
     found = Mentions()
     official_starts: set[int] = set()
     honorifics: list[re.Match] = []
-    # Walking the words and trying the patterns only where a name can start is several times faster
-    # than letting the pattern try every character.
-    for word in _WORD_RUN.finditer(key):
+    # Finding the words a name can start with, then trying the long patterns only there, is several
+    # times faster than letting the long patterns try every character.
+    for word in index._starts.finditer(key):
         if word.group() in index._alias_starts:
             match = index._aliases.match(key, word.start())
             if match:
