@@ -176,3 +176,17 @@ def test_the_admin_change_list_shows_the_imported_article(chief_client):
     run(SEEDS)
     page = chief_client.get(reverse("admin:articles_article_changelist"))
     assert "مجموعه قضایی فارس" in page.content.decode()
+
+
+def test_comments_are_not_duplicated_when_a_changed_file_is_imported_again(tmp_path):
+    text = SEED.read_text(encoding="utf-8") + "\nعالی بود\n"
+    folder = seed_copy(tmp_path, text)
+    run(folder)
+    seed_copy(tmp_path, text.replace("خط شکنان", "پیشروان", 1) + "ممنون\n")
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        run(folder)
+    article = Article.objects.get()
+    assert "پیشروان" in article.get_translation("fa").title
+    assert list(article.comments.order_by("id").values_list("body", "status")) == [
+        ("عالی بود", Comment.Status.PUBLISHED), ("ممنون", Comment.Status.PUBLISHED),
+    ]  # fmt: skip
