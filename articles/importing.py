@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from html import escape
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
@@ -76,6 +77,15 @@ class Options:
     force: bool = False  # overwrite articles an editor has edited since import
 
 
+class _Existing(NamedTuple):
+    """The article an item was imported into before."""
+
+    pk: int
+    news_code: int
+    digest: str  # import_hash
+    edited: bool  # saved by someone other than the importer since
+
+
 @dataclass
 class _Item:
     source: Source
@@ -83,7 +93,7 @@ class _Item:
     external_id: str
     digest: str
     section: Section | None
-    existing: tuple | None = None  # (pk, news_code, import_hash, edited)
+    existing: _Existing | None = None
     mentions: Mentions | None = None
 
 
@@ -141,19 +151,18 @@ class Importer:
 
         new: list[tuple[int, _Item]] = []
         for position, item in items:
-            pk_code_hash_edited = item.existing
-            if pk_code_hash_edited is None:
+            existing = item.existing
+            if existing is None:
                 new.append((position, item))
                 continue
-            pk, code, digest, edited = pk_code_hash_edited
-            if edited and not self.options.force:
+            if existing.edited and not self.options.force:
                 results[position] = Result(
                     item.source.label, Outcome.SKIPPED, reason="edited since import; --force overwrites",
-                    article_id=pk, news_code=code,
+                    article_id=existing.pk, news_code=existing.news_code,
                 )  # fmt: skip
-            elif digest == item.digest and not edited:
+            elif existing.digest == item.digest and not existing.edited:
                 results[position] = Result(
-                    item.source.label, Outcome.UNCHANGED, article_id=pk, news_code=code
+                    item.source.label, Outcome.UNCHANGED, article_id=existing.pk, news_code=existing.news_code
                 )
             else:
                 results[position] = self._guarded(item, self._update)
@@ -212,7 +221,9 @@ class Importer:
             "external_id", "pk", "news_code", "import_hash", "updated_at", "imported_at"
         )
         for external_id, pk, code, digest, updated_at, imported_at in rows:
-            by_id[external_id].existing = (pk, code, digest, imported_at is None or updated_at != imported_at)
+            # The importer leaves imported_at == updated_at; any other save moves updated_at on.
+            edited = imported_at is None or updated_at != imported_at
+            by_id[external_id].existing = _Existing(pk, code, digest, edited)
 
     # Writing ---------------------------------------------------------------------------------------
 
@@ -264,7 +275,7 @@ class Importer:
 
     def _update(self, item: _Item) -> Result:
         """A changed file (or --force): the article takes the file's text and links again."""
-        pk = item.existing[0]
+        pk = item.existing.pk
         release = item.release
         article = Article.objects.select_for_update().get(pk=pk)
         item.mentions = find_mentions(release.text(), self.index)
