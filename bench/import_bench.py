@@ -45,7 +45,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from articles.models import Article
+    from articles.models import Article, Official, Organization
     from bench.pressreleases import generate
 
     folder = scratch / "in"
@@ -54,6 +54,8 @@ def main() -> None:
         (folder / name).write_text(text, encoding="utf-8")
     call_command("migrate", verbosity=0)
     Article.objects.filter(external_id__startswith="bench-").delete()
+    officials_before = set(Official.objects.values_list("pk", flat=True))
+    organizations_before = set(Organization.objects.values_list("pk", flat=True))
 
     def timed(label: str) -> None:
         started, cpu = time.perf_counter(), time.process_time()
@@ -71,7 +73,12 @@ def main() -> None:
     assert Article.objects.filter(external_id__startswith="bench-").count() == args.count
     timed("unchanged")
     if connection.vendor != "sqlite":
+        # Leave a shared database as it was: the articles, and the officials (proposals) and
+        # organizations (agencies, the gazetteer on an empty database) the run added.
         Article.objects.filter(external_id__startswith="bench-").delete()
+        Official.objects.exclude(pk__in=officials_before).delete()
+        for org in Organization.objects.exclude(pk__in=organizations_before).order_by("-pk"):
+            org.delete()  # children first: parents are protected
 
 
 if __name__ == "__main__":
