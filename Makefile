@@ -22,7 +22,7 @@ migrate: install
 
 # The one place that loads content on a fresh site: the press releases in seeds/.
 seed: migrate
-	@echo "No importer yet: seeds/ is loaded once manage.py import_articles exists."
+	$(BIN)/python manage.py import_articles seeds/
 
 run: seed
 	$(BIN)/python manage.py ensure_editor --site-url http://$(HOST):$(PORT)

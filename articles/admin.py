@@ -13,6 +13,7 @@ from parler.admin import TranslatableAdmin
 
 from articles import services
 from articles.forms import ArticleAdminForm
+from articles.mentions import link_new_article
 from articles.models import Article, Official, Organization, Position, Section
 from articles.persian import jalali_datetime, persian_digits
 
@@ -111,6 +112,9 @@ class ArticleAdmin(TranslatableAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if not change:
+            # Only on creation: a link the editor removes later must stay removed.
+            link_new_article(form.instance)
         services.refresh_search_document(form.instance)
 
     # List columns -------------------------------------------------------------------------------------

@@ -1,0 +1,440 @@
+"""The import service: press releases (articles.seedformat) to linked, published articles.
+
+One `Importer` per run loads what it matches against once (aliases, media agencies, sections) and then
+imports files in chunks. Each file is all-or-nothing: new articles of a chunk are written together with
+bulk inserts in one transaction, and if that transaction fails, the chunk is written again file by file,
+each in its own transaction, so one bad file never takes the others with it and never leaves half an
+article behind. Nothing a parser can catch reaches the database: bad files fail before any write.
+
+Idempotency: an article remembers the item it came from (`external_id`: the header's `id`, or the file
+name), the hash of the imported bytes, and `imported_at`, set equal to `updated_at` by the importer. An
+editor's save moves `updated_at` on, which is how "edited since import" is told apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from html import escape
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from parler.cache import get_translation_cache_key
+
+from articles.mentions import MentionIndex, Mentions, find_mentions
+from articles.models import Article, NewsCodeCounter, Official, Organization, Section
+from articles.persian import normalize
+from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
+from articles.services import refresh_search_document
+
+EXTERNAL_ID_MAX = Article._meta.get_field("external_id").max_length
+# Rows per many-to-many insert: 2 parameters each, well under SQLite's and PostgreSQL's limits.
+_LINK_BATCH = 400
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One item to import: `label` names it in messages (a path, or `-`), `name` is its default id."""
+
+    label: str
+    name: str
+    data: bytes
+    error: str = ""  # why the data could not be read
+
+
+@dataclass
+class Result:
+    label: str
+    outcome: Outcome
+    line: int = 1
+    reason: str = ""
+    article_id: int | None = None
+    news_code: int | None = None
+    proposed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Options:
+    status: str = Article.Status.PUBLISHED
+    published_at: datetime | None = None  # for items whose header gives none
+    section: Section | None = None  # for items whose header names none
+    force: bool = False  # overwrite articles an editor has edited since import
+
+
+class _Existing(NamedTuple):
+    """The article an item was imported into before."""
+
+    pk: int
+    news_code: int
+    digest: str  # import_hash
+    edited: bool  # saved by someone other than the importer since
+
+
+@dataclass
+class _Item:
+    source: Source
+    release: PressRelease
+    external_id: str
+    digest: str
+    section: Section | None
+    existing: _Existing | None = None
+    mentions: Mentions | None = None
+
+
+class Importer:
+    def __init__(self, *, options: Options | None = None, index: MentionIndex | None = None):
+        self.options = options or Options()
+        self.index = index or MentionIndex.load()
+        self._load_lookups()
+        self._seen: dict[str, str] = {}
+        try:
+            self.comment_model = Article._meta.get_field("comments").related_model
+        except FieldDoesNotExist:  # the comments app is not installed
+            self.comment_model = None
+
+    def _load_lookups(self) -> None:
+        """Media agencies by alias and sections by slug and name: two queries per run."""
+        self.media: dict[str, Organization] = {}
+        for org in Organization.objects.filter(kind=Organization.Kind.MEDIA).prefetch_related("translations"):
+            for alias in org.alias_list() + [t.name for t in org.translations.all()]:
+                self.media.setdefault(normalize(alias), org)
+        self.sections: dict[str, Section] = {}
+        for section in Section.objects.prefetch_related("translations"):
+            self.sections[section.slug] = section
+            for translation in section.translations.all():
+                self.sections.setdefault(normalize(translation.name), section)
+        self.names = _names_by_entity()
+
+    def _reload(self) -> None:
+        """After a rolled-back chunk: forget proposals and agencies that were never committed."""
+        self.index = MentionIndex.load()
+        self._load_lookups()
+
+    # Running ----------------------------------------------------------------------------------------
+
+    def run(self, sources: Iterable[Source], *, chunk_size: int = 500) -> Iterator[Result]:
+        chunk: list[Source] = []
+        for source in sources:
+            chunk.append(source)
+            if len(chunk) >= chunk_size:
+                yield from self.import_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self.import_chunk(chunk)
+
+    def import_chunk(self, sources: list[Source]) -> list[Result]:
+        self.index.refresh()
+        results: dict[int, Result] = {}
+        items: list[tuple[int, _Item]] = []
+        for position, source in enumerate(sources):
+            try:
+                items.append((position, self._prepare(source)))
+            except SeedFormatError as exc:
+                results[position] = Result(source.label, Outcome.FAILED, exc.line, exc.reason)
+        self._attach_existing([item for _position, item in items])
+
+        new: list[tuple[int, _Item]] = []
+        for position, item in items:
+            existing = item.existing
+            if existing is None:
+                new.append((position, item))
+                continue
+            if existing.edited and not self.options.force:
+                results[position] = Result(
+                    item.source.label, Outcome.SKIPPED, reason="edited since import; --force overwrites",
+                    article_id=existing.pk, news_code=existing.news_code,
+                )  # fmt: skip
+            elif existing.digest == item.digest and not existing.edited:
+                results[position] = Result(
+                    item.source.label, Outcome.UNCHANGED, article_id=existing.pk, news_code=existing.news_code
+                )
+            else:
+                results[position] = self._guarded(item, self._update)
+
+        if new:
+            try:
+                with transaction.atomic():
+                    created = self._create([item for _position, item in new])
+            except DatabaseError:
+                # Find the file that broke the chunk: every file again, each in its own transaction.
+                self._reload()
+                for position, item in new:
+                    results[position] = self._guarded(item, lambda one: self._create([one])[0])
+            else:
+                for (position, _item), result in zip(new, created, strict=True):
+                    results[position] = result
+        return [results[position] for position in range(len(sources))]
+
+    def _guarded(self, item: _Item, write) -> Result:
+        try:
+            with transaction.atomic():
+                return write(item)
+        except DatabaseError as exc:
+            self._reload()
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            reason = f"database refused the article: {detail}"
+            return Result(item.source.label, Outcome.FAILED, 1, reason)
+
+    # Preparing (no writes) -------------------------------------------------------------------------
+
+    def _prepare(self, source: Source) -> _Item:
+        if source.error:
+            raise SeedFormatError(1, source.error)
+        release = parse_bytes(source.data)
+        digest = hashlib.sha256(source.data).hexdigest()
+        external_id = release.external_id or source.name or f"sha256-{digest[:32]}"
+        id_line = release.header_lines.get("id", 1)
+        if len(external_id) > EXTERNAL_ID_MAX:
+            raise SeedFormatError(id_line, f"id is longer than {EXTERNAL_ID_MAX} characters")
+        if external_id in self._seen:
+            raise SeedFormatError(
+                id_line, f"id {external_id!r} was already imported from {self._seen[external_id]}"
+            )
+        section = self.options.section
+        if release.section:
+            section = self.sections.get(release.section) or self.sections.get(normalize(release.section))
+            if section is None:
+                raise SeedFormatError(release.header_lines["section"], f"unknown section {release.section!r}")
+        self._seen[external_id] = source.label
+        return _Item(source=source, release=release, external_id=external_id, digest=digest, section=section)
+
+    def _attach_existing(self, items: list[_Item]) -> None:
+        """One query for the whole chunk."""
+        by_id = {item.external_id: item for item in items}
+        rows = Article.objects.filter(external_id__in=list(by_id)).values_list(
+            "external_id", "pk", "news_code", "import_hash", "updated_at", "imported_at"
+        )
+        for external_id, pk, code, digest, updated_at, imported_at in rows:
+            # The importer leaves imported_at == updated_at; any other save moves updated_at on.
+            edited = imported_at is None or updated_at != imported_at
+            by_id[external_id].existing = _Existing(pk, code, digest, edited)
+
+    # Writing ---------------------------------------------------------------------------------------
+
+    def _create(self, items: list[_Item]) -> list[Result]:
+        """Bulk-insert new articles: a fixed number of queries for any number of items."""
+        last = _reserve_news_codes(len(items))
+        now = timezone.now()
+        articles, translations, results = [], [], []
+        for offset, item in enumerate(items):
+            release = item.release
+            body = body_html(release.body)
+            text = _document_text(release)
+            item.mentions = find_mentions(text, self.index, normalized=True)
+            proposed = self._propose(item.mentions)
+            source = self._agency(release.source)
+            item.mentions.organization_ids.discard(source.pk if source else None)
+            article = Article(
+                news_code=last - len(items) + 1 + offset,
+                status=self.options.status,
+                published_at=self._published_at(release, existing=None),
+                section=item.section,
+                source=source,
+                external_id=item.external_id,
+                import_hash=item.digest,
+                imported_at=now,
+            )
+            article.search_document = self._search_document(text, item.mentions)
+            articles.append(article)
+            translations.append(_translation_fields(release, body))
+            results.append(Result(item.source.label, Outcome.CREATED, proposed=proposed))
+        Article.objects.bulk_create(articles)
+        Translation = Article._parler_meta.root_model
+        Translation.objects.bulk_create(
+            Translation(master_id=article.pk, language_code=item.release.language, **fields)
+            for article, item, fields in zip(articles, items, translations, strict=True)
+        )
+        # Bulk inserts bypass parler's translation cache: drop whatever it holds for these ids (one call).
+        keys = []
+        for article, item in zip(articles, items, strict=True):
+            keys.append(get_translation_cache_key(Translation, article.pk, item.release.language))
+        cache.delete_many(keys)
+        self._link(articles, items)
+        self._add_comments(articles, items, existing={})
+        pks = [article.pk for article in articles]
+        Article.objects.filter(pk__in=pks).update(imported_at=F("updated_at"))
+        for result, article in zip(results, articles, strict=True):
+            result.article_id, result.news_code = article.pk, article.news_code
+        return results
+
+    def _update(self, item: _Item) -> Result:
+        """A changed file (or --force): the article takes the file's text and links again."""
+        pk = item.existing.pk
+        release = item.release
+        article = Article.objects.select_for_update().get(pk=pk)
+        item.mentions = find_mentions(release.text(), self.index)
+        proposed = self._propose(item.mentions)
+        source = self._agency(release.source)
+        item.mentions.organization_ids.discard(source.pk if source else None)
+        article.status = self.options.status
+        article.published_at = self._published_at(release, existing=article.published_at)
+        article.section = item.section
+        article.source = source
+        article.set_current_language(release.language)
+        for name, value in _translation_fields(release, body_html(release.body)).items():
+            setattr(article, name, value)
+        article.import_hash = item.digest
+        article.save()
+        article.officials.set(item.mentions.official_ids)
+        article.organizations.set(item.mentions.organization_ids)
+        existing = {}
+        if self.comment_model is not None:
+            existing = {
+                pk: set(self.comment_model.objects.filter(article=article).values_list("body", flat=True))
+            }
+        self._add_comments([article], [item], existing=existing)
+        refresh_search_document(article)
+        Article.objects.filter(pk=pk).update(imported_at=F("updated_at"))
+        return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
+                      proposed=proposed)  # fmt: skip
+
+    def _propose(self, mentions: Mentions) -> list[str]:
+        """Unknown people introduced by an honorific become unconfirmed officials, hidden from readers."""
+        proposed = []
+        for proposal in mentions.proposals:
+            official = Official(
+                name=proposal.name, honorific=proposal.honorific, is_verified=False,
+                slug=_free_slug(proposal.name),
+            )  # fmt: skip
+            official.save()
+            self.index.add_official(official.name, official.pk)
+            self.names["official"][official.pk] = _names(official)
+            mentions.official_ids.add(official.pk)
+            proposed.append(str(official))
+        return proposed
+
+    def _agency(self, name: str) -> Organization | None:
+        """The source agency: an existing media organization by alias, or a new one, created once."""
+        if not name:
+            return None
+        key = normalize(name)
+        org = self.media.get(key)
+        if org is None:
+            org = Organization(kind=Organization.Kind.MEDIA, slug=_free_slug(name, model=Organization))
+            org.set_current_language("fa")
+            org.name = name
+            org.save()
+            self.media[key] = org
+            self.names["organization"][org.pk] = _names(org)
+        return org
+
+    def _published_at(self, release: PressRelease, *, existing: datetime | None) -> datetime | None:
+        when = release.published_at or self.options.published_at or existing
+        if when is None and self.options.status == Article.Status.PUBLISHED:
+            when = timezone.now()
+        return when
+
+    def _search_document(self, text: str, mentions: Mentions) -> str:
+        """What Article.search_text() computes, from what is in hand instead of from queries."""
+        parts = [text]
+        parts += [self.names["official"].get(pk, "") for pk in mentions.official_ids]
+        parts += [self.names["organization"].get(pk, "") for pk in mentions.organization_ids]
+        return " ".join(part for part in parts if part)
+
+    def _link(self, articles: list[Article], items: list[_Item]) -> None:
+        """Both relations in one executemany each: model instances per link cost more than the insert."""
+        pairs = list(zip(articles, items, strict=True))
+        _insert_links(
+            Article.officials, [(a.pk, pk) for a, i in pairs for pk in sorted(i.mentions.official_ids)]
+        )
+        _insert_links(
+            Article.organizations,
+            [(a.pk, pk) for a, i in pairs for pk in sorted(i.mentions.organization_ids)],
+        )
+
+    def _add_comments(self, articles, items, *, existing: dict[int, set[str]]) -> None:
+        """Lines after the comments heading: published comments from anonymous readers."""
+        if self.comment_model is None:
+            return
+        Comment = self.comment_model
+        rows = [
+            Comment(article_id=article.pk, body=text, name="", status="published")
+            for article, item in zip(articles, items, strict=True)
+            for text in item.release.comments
+            if text not in existing.get(article.pk, set())
+        ]
+        if rows:
+            Comment.objects.bulk_create(rows)
+
+
+def body_html(paragraphs: Iterable[str]) -> str:
+    """Each paragraph becomes an escaped `<p>`; the text itself is stored as written."""
+    return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
+
+
+def _translation_fields(release: PressRelease, body: str) -> dict[str, str]:
+    slug = slugify(release.headline, allow_unicode=True)[:300].strip("-") or "khabar"
+    return {"kicker": release.kicker, "title": release.headline, "slug": slug, "lead": release.lead,
+            "body": body}  # fmt: skip
+
+
+def _insert_links(relation, rows: list[tuple[int, int]]) -> None:
+    """Insert (article id, other id) rows into a many-to-many table, several hundred rows a statement.
+
+    What bulk_create would do, without building a model instance per link (which costs more than the
+    insert itself); one multi-row statement rather than executemany, which PostgreSQL runs row by row.
+    """
+    through = relation.through
+    quote = connection.ops.quote_name
+    columns = [quote(through._meta.get_field(relation.field.m2m_field_name()).column),
+               quote(through._meta.get_field(relation.field.m2m_reverse_field_name()).column)]  # fmt: skip
+    head = f"INSERT INTO {quote(through._meta.db_table)} ({', '.join(columns)}) VALUES "
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _LINK_BATCH):
+            batch = rows[start : start + _LINK_BATCH]
+            params = [value for row in batch for value in row]
+            cursor.execute(head + ", ".join(["(%s, %s)"] * len(batch)), params)
+
+
+def _reserve_news_codes(count: int) -> int:
+    """Take `count` news codes from the counter in two queries; returns the last one."""
+    NewsCodeCounter.objects.get_or_create(pk=1)
+    NewsCodeCounter.objects.filter(pk=1).update(last_value=F("last_value") + count)
+    return NewsCodeCounter.objects.values_list("last_value", flat=True).get(pk=1)
+
+
+def _document_text(release: PressRelease) -> str:
+    """The article's own part of its search document, normalized once and reused for mentions.
+
+    Equal to what Article.search_text() finds in the stored body: strip_tags() keeps entities, so the
+    text of body_html() without its tags is each paragraph escaped.
+    """
+    parts = [release.kicker, release.headline, release.lead]
+    parts += [escape(paragraph, quote=False) for paragraph in release.body]
+    return normalize(" ".join(part for part in parts if part))
+
+
+def _names(entity: Official | Organization) -> str:
+    return normalize(" ".join(name for name in entity.alias_list() if name))
+
+
+def _names_by_entity() -> dict[str, dict[int, str]]:
+    """Normalized names and aliases per entity, for search documents. Two queries."""
+    officials = {official.pk: _names(official) for official in Official.objects.all()}
+    organizations = {org.pk: _names(org) for org in Organization.objects.prefetch_related("translations")}
+    return {"official": officials, "organization": organizations}
+
+
+def _free_slug(name: str, *, model=Official) -> str:
+    base = slugify(name, allow_unicode=True)[:180] or "item"
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
