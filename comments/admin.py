@@ -87,6 +87,13 @@ class CommentAdmin(admin.ModelAdmin):
     def posted(self, obj):
         return jalali_datetime(obj.created_at)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.author_id is None:
+            # A reader's words are kept as written: moderators publish or reject them, never rewrite them.
+            fields += ["article", "parent", "name", "email", "body"]
+        return fields
+
     def save_model(self, request, obj, form, change):
         decide = {
             Comment.Status.PUBLISHED: lambda: services.approve_comment(comment=obj, moderator=request.user),

@@ -41,8 +41,11 @@ def make_official(**kwargs) -> Official:
 
 
 def make_position(**kwargs) -> Position:
-    kwargs.setdefault("official", make_official())
-    kwargs.setdefault("organization", make_organization())
+    # Made only when not given: setdefault() would build (and save) a spare one every call.
+    if "official" not in kwargs:
+        kwargs["official"] = make_official()
+    if "organization" not in kwargs:
+        kwargs["organization"] = make_organization()
     kwargs.setdefault("title", "رئیس")
     return Position.objects.create(**kwargs)
 

@@ -183,3 +183,16 @@ def test_a_decision_on_the_change_form_goes_through_the_same_service(
     comment.refresh_from_db()
     assert comment.status == Comment.Status.REJECTED and comment.moderated_by == moderator
     assert len(mailoutbox) == 1
+
+
+def test_moderators_cannot_rewrite_a_readers_words(moderator_client, article):
+    comment = make_comment(article, status=Comment.Status.PENDING, name="مریم", body="متن خواننده")
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+    data = {
+        "article": article.pk, "parent": "", "name": "دیگری", "email": "x@example.com", "body": "متن عوض شده",
+        "status": "pending", "rejection_reason": "", "is_official_reply": "", "official": "",
+        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    assert moderator_client.post(url, data).status_code == 302
+    comment.refresh_from_db()
+    assert (comment.name, comment.body, comment.email) == ("مریم", "متن خواننده", "")
