@@ -200,6 +200,16 @@ def mark_spam(*, comment: Comment, moderator) -> Comment:
 # Votes and reports --------------------------------------------------------------------------------------
 
 
+def _lock_visible_comment(comment_id: int) -> Comment:
+    """The published comment, its row locked until the transaction ends, so concurrent votes and reports
+    on one comment queue up; refused with a 404 when readers cannot see it."""
+    try:
+        comment = visible_comment(comment_id)
+    except Comment.DoesNotExist:
+        raise CommentRefused(_("This comment is not available."), status=404) from None
+    return Comment.objects.select_for_update().get(pk=comment.pk)
+
+
 @transaction.atomic
 def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
     """Like (1) or dislike (-1). The same vote again withdraws it; the other one changes it.
@@ -213,11 +223,7 @@ def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
         raise CommentRefused(_("Unknown vote."))
     if spam.voting_too_often(client):
         raise CommentRefused(_("Too many votes in a short time. Please wait a while."), status=429)
-    try:
-        comment = visible_comment(comment_id)
-    except Comment.DoesNotExist:
-        raise CommentRefused(_("This comment is not available."), status=404) from None
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment = _lock_visible_comment(comment_id)
     existing = Vote.objects.filter(comment=comment, voter=voter).first()
     if existing is None:
         if (
@@ -250,11 +256,7 @@ def report(*, comment_id: int, client: str, reason: str) -> Comment:
         raise CommentRefused(_("Choose a reason for the report."))
     if spam.voting_too_often(client):
         raise CommentRefused(_("Too many requests in a short time. Please wait a while."), status=429)
-    try:
-        comment = visible_comment(comment_id)
-    except Comment.DoesNotExist:
-        raise CommentRefused(_("This comment is not available."), status=404) from None
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    comment = _lock_visible_comment(comment_id)
     Report.objects.get_or_create(comment=comment, ip_hash=client, defaults={"reason": reason})
     comment.report_count = comment.reports.filter(resolved_at__isnull=True).count()
     fields = ["report_count"]
