@@ -18,6 +18,14 @@ class ArticleAdminForm(TranslatableModelForm):
     class Meta:
         model = Article
         fields = "__all__"
+        # Headlines are long sentences in Persian news: give them the full width of the form.
+        widgets = {
+            "kicker": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "lead": forms.Textarea(attrs={"class": "vLargeTextField", "rows": 4}),
+            "image_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -80,6 +80,7 @@ def test_admin_is_persian_and_right_to_left_even_for_an_english_browser(editor):
     html = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'lang="fa"' in html and 'dir="rtl"' in html
     assert "روتیتر" in html and "تیتر" in html and "کد خبر" in html  # our own labels are Persian too
+    assert 'name="title" class="vLargeTextField"' in html  # a long Persian headline gets the full width
     assert "&quot;contentsLangDirection&quot;: &quot;rtl&quot;" in html  # CKEditor writes right to left
 
 
