@@ -8,29 +8,19 @@ expression: no read-modify-write race, no lock, one short statement.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
 from articles.models import Article
+from newsroom.clients import client_ip
 
 VIEW_WINDOW = 30 * 60  # seconds in which the same reader counts once per article
 
 
-def client_address(request: HttpRequest) -> str:
-    """The reader's address. Behind the load balancer (settings.SECURE_PROXY_SSL_HEADER set) that is the
-    last X-Forwarded-For entry, the one the balancer added; earlier entries are whatever the client sent,
-    so trusting them would let a script count itself many times."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.SECURE_PROXY_SSL_HEADER and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def reader_key(request: HttpRequest, article: Article) -> str:
-    address = client_address(request)
+    address = client_ip(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:300]
     digest = salted_hmac("articles.viewcount", f"{address}|{agent}|{article.pk}").hexdigest()
     return f"articles:viewed:{digest}"

@@ -21,23 +21,12 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from articles.persian import BIDI_CONTROLS, ZWNJ, normalize
+from newsroom.clients import client_ip
 
 FORM_SALT = "comments.form-timestamp"
 
 
 # Client identity ----------------------------------------------------------------------------------------
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The reader's address. Behind NEWSROOM_COMMENT_PROXY_HOPS trusted proxies it is that many entries
-    from the right of X-Forwarded-For (the left side is whatever the client chose to send)."""
-    hops = settings.NEWSROOM_COMMENT_PROXY_HOPS
-    if hops:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _ip_key() -> bytes:

@@ -155,9 +155,10 @@ CKEDITOR_CONFIGS = {
 }
 
 # Production hardening: on whenever DEBUG is off (manage.py check --deploy is clean then).
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY", True) else None
-)
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# How many trusted proxies append to X-Forwarded-For in front of the app (newsroom/clients.py).
+NEWSROOM_PROXY_HOPS = env_int("NEWSROOM_PROXY_HOPS", 1 if BEHIND_PROXY else 0, minimum=0)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)
@@ -192,5 +193,4 @@ NEWSROOM_COMMENT_VOTERS_PER_CLIENT = env_int("NEWSROOM_COMMENT_VOTERS_PER_CLIENT
 NEWSROOM_COMMENT_REPORT_THRESHOLD = env_int("NEWSROOM_COMMENT_REPORT_THRESHOLD", 3, minimum=1)
 NEWSROOM_COMMENT_EMAILS_PER_DAY = env_int("NEWSROOM_COMMENT_EMAILS_PER_DAY", 3, minimum=0)
 NEWSROOM_COMMENT_IP_KEY = env_str("NEWSROOM_COMMENT_IP_KEY", "")
-NEWSROOM_COMMENT_PROXY_HOPS = env_int("NEWSROOM_COMMENT_PROXY_HOPS", 0, minimum=0)
 NEWSROOM_COMMENT_SITE_URL = env_str("NEWSROOM_COMMENT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
