@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from articles import services
-from articles.forms import ArticleAdminForm
+from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
 from articles.models import Article, Official, Organization, Position, Section
 from articles.persian import jalali_datetime, persian_digits
@@ -35,6 +35,7 @@ class OrganizationAdmin(TranslatableAdmin):
 
 class PositionInline(admin.TabularInline):
     model = Position
+    form = PositionForm  # Jalali start and end dates
     extra = 1
     autocomplete_fields = ["organization"]
 

@@ -5,7 +5,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
-from articles.models import Article
+from articles.jalali_forms import jalali_formfield
+from articles.models import Article, Position
 from articles.services import can_publish
 
 
@@ -14,6 +15,8 @@ class ArticleAdminForm(TranslatableModelForm):
     status field (only the publishing right moves an article into or out of "published")."""
 
     user = None  # set by ArticleAdmin.get_form
+    # Editors think in the Solar Hijri calendar: they type a Jalali date and Tehran time.
+    published_at = jalali_formfield(Article._meta.get_field("published_at"))
 
     class Meta:
         model = Article
@@ -54,3 +57,14 @@ class ArticleAdminForm(TranslatableModelForm):
 
             cleaned["published_at"] = timezone.now()
         return cleaned
+
+
+class PositionForm(forms.ModelForm):
+    """An official's position, its dates typed in the Jalali calendar."""
+
+    start_date = jalali_formfield(Position._meta.get_field("start_date"))
+    end_date = jalali_formfield(Position._meta.get_field("end_date"))
+
+    class Meta:
+        model = Position
+        fields = ["official", "organization", "title", "start_date", "end_date"]

@@ -7,7 +7,7 @@ can be tested without a database. Display text is never passed through normalize
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import jdatetime
 from django.utils import timezone
@@ -100,13 +100,95 @@ def jalali_datetime(value: datetime) -> str:
     return persian_digits(f"{j.day} {j.j_months_fa[j.month - 1]} {j.year} - {j.hour:02d}:{j.minute:02d}")
 
 
+class JalaliDateError(ValueError):
+    """Why a text is not a Jalali date. `code` names the problem and `params` its numbers, so that a form
+    can explain it in the editor's language; the message itself is for logs and command-line errors."""
+
+    def __init__(self, message: str, *, code: str, **params: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+# `1405/09/09`, `1405-9-9`, with one kind of separator, optionally followed by `12:30` or `12:30:45`.
+_JALALI = re.compile(
+    r"(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    r"(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+)
+
+
+def jalali_month_length(year: int, month: int) -> int:
+    """Days in a Jalali month (Esfand has 30 only in a leap year), asking jdatetime rather than
+    restating its calendar rules."""
+    for days in (31, 30):
+        try:
+            jdatetime.date(year, month, days)
+        except ValueError:
+            continue
+        return days
+    return 29
+
+
+def _parse_jalali(text: str, *, with_time: bool) -> tuple[date, time]:
+    cleaned = _INVISIBLE.sub("", latin_digits(text)).strip()  # copy-paste brings bidi marks along
+    match = _JALALI.fullmatch(cleaned)
+    if not match or (match["hour"] is not None and not with_time):
+        shape = "YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD"
+        raise JalaliDateError(f"not a Jalali date ({shape}): {text!r}", code="invalid")
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if not jdatetime.MINYEAR <= year <= jdatetime.MAXYEAR:
+        raise JalaliDateError(
+            f"not a Jalali date: {text!r} (year {year} is out of range)",
+            code="invalid_year",
+            min=jdatetime.MINYEAR,
+            max=jdatetime.MAXYEAR,
+        )
+    if not 1 <= month <= 12:
+        raise JalaliDateError(
+            f"not a Jalali date: {text!r} (there is no month {month})", code="invalid_month", month=month
+        )
+    days = jalali_month_length(year, month)
+    if not 1 <= day <= days:
+        raise JalaliDateError(
+            f"not a Jalali date: {text!r} (month {month} of {year} has {days} days)",
+            code="invalid_day",
+            year=year,
+            month=month,
+            day=day,
+            days=days,
+        )
+    clock = time()
+    if match["hour"] is not None:
+        hour, minute, second = int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise JalaliDateError(f"not a time of day: {text!r}", code="invalid_time")
+        clock = time(hour, minute, second)
+    return jdatetime.date(year, month, day).togregorian(), clock
+
+
 def parse_jalali_date(text: str) -> date:
-    """Parse `1399-03-14` (any digits, `-` or `/`) as a Jalali date and return the Gregorian date."""
-    match = re.fullmatch(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*", latin_digits(text))
-    if not match:
-        raise ValueError(f"not a Jalali date (YYYY-MM-DD): {text!r}")
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return jdatetime.date(year, month, day).togregorian()
-    except ValueError as exc:
-        raise ValueError(f"not a Jalali date: {text!r} ({exc})") from None
+    """Parse `1399-03-14` (any digits, `-` or `/`) as a Jalali date and return the Gregorian date.
+
+    Raises JalaliDateError (a ValueError) saying what is wrong.
+    """
+    day, _clock = _parse_jalali(text, with_time=False)
+    return day
+
+
+def parse_jalali_datetime(text: str) -> datetime:
+    """Parse `1405/09/09 12:30` (any digits, `-` or `/`; the time optional, 00:00 without it) and return
+    the naive Gregorian wall-clock time. The caller decides the time zone it was meant in.
+
+    Raises JalaliDateError (a ValueError) saying what is wrong.
+    """
+    return datetime.combine(*_parse_jalali(text, with_time=True))
+
+
+def jalali_numeric(value: datetime | date) -> str:
+    """`۱۴۰۵/۰۹/۰۹ ۱۲:۳۰` (seconds only when there are some), or `۱۴۰۵/۰۹/۰۹` for a date: the shape an
+    editor types, so that what a form shows can be sent back unchanged."""
+    j = to_jalali(value)
+    text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    if isinstance(value, datetime):
+        text += f" {j.hour:02d}:{j.minute:02d}" + (f":{j.second:02d}" if j.second else "")
+    return persian_digits(text)
