@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from articles import services
+from articles.admin_filters import JalaliPublishedFilter
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
 from articles.models import Article, Official, Organization, Position, Section
@@ -66,14 +67,13 @@ class ArticleAdmin(TranslatableAdmin):
         "title_column", "news_code_column", "status", "published_column", "section",
         "published_comments", "pending_comments", "rejected_comments",
     ]  # fmt: skip
-    list_filter = ["status", "section", "published_at", "comments_enabled"]
+    list_filter = ["status", "section", JalaliPublishedFilter, "comments_enabled"]
     search_fields = [
         "translations__title", "translations__kicker", "translations__lead", "news_code",
         "officials__name", "organizations__translations__name",
     ]  # fmt: skip
     autocomplete_fields = ["section", "source", "officials", "organizations"]
     readonly_fields = ["news_code", "view_count", "created_at", "updated_at"]
-    date_hierarchy = "published_at"
     list_per_page = 50
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [

@@ -1,5 +1,7 @@
 """The editors' admin, driven through the test client as an editor would use it."""
 
+from datetime import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -185,3 +187,29 @@ def test_autocomplete_finds_officials_for_editors(editor_client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["سید کاظم موسوی"]
+
+
+def test_the_date_filter_uses_the_jalali_calendar(chief_client):
+    import time_machine
+    from django.utils import timezone
+
+    tehran = timezone.get_fixed_timezone(210)
+    now = datetime(2026, 11, 30, 12, 0, tzinfo=tehran)  # 9 Azar 1405
+    with time_machine.travel(now, tick=False):
+        this_month = make_article(title="اول آذر", published_at=datetime(2026, 11, 22, 0, 30, tzinfo=tehran))
+        last_month = make_article(title="سی آبان", published_at=datetime(2026, 11, 21, 23, 30, tzinfo=tehran))
+        this_year = make_article(title="اول فروردین", published_at=datetime(2026, 3, 21, 9, 0, tzinfo=tehran))
+        last_year = make_article(title="اسفند", published_at=datetime(2026, 3, 20, 9, 0, tzinfo=tehran))
+        today = make_article(title="امروز", published_at=datetime(2026, 11, 30, 8, 0, tzinfo=tehran))
+        scheduled = make_article(title="فردا", published_at=datetime(2026, 12, 1, 8, 0, tzinfo=tehran))
+        url = reverse("admin:articles_article_changelist")
+
+        def shown(value):
+            return set(chief_client.get(url, {"published": value}).context["cl"].result_list)
+
+        assert shown("today") == {today}
+        # 30 Aban is in November but not in Azar: the month is the Jalali one.
+        assert shown("month") == {this_month, today}
+        assert shown("year") == {this_month, last_month, this_year, today}
+        assert last_year not in shown("year")
+        assert shown("scheduled") == {scheduled}
