@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from articles.models import Article, Official, Organization, Section
 
 NEWS_WINDOW = timedelta(days=2)
+SITEMAP_CACHE_SECONDS = 5 * 60
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -22,7 +23,9 @@ class ArticleSitemap(Sitemap):
     i18n = True
     alternates = True
     changefreq = "daily"
-    limit = 5000
+    # Entries per page (each article counts once per language). Smaller pages keep each response cheap;
+    # the index at /sitemap.xml lists the pages (docs/benchmarks.md: one 5,000-entry page took 2-4 s).
+    limit = 1000
 
     def items(self):
         return Article.objects.published().prefetch_related("translations").order_by("-published_at")

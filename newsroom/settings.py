@@ -93,6 +93,9 @@ USE_I18N = True
 USE_TZ = True
 
 PARLER_DEFAULT_LANGUAGE_CODE = "fa"
+# Every list prefetches translations; parler's per-translation cache would add one cache write per listed
+# row on every request (a Redis round trip each in production) and buys nothing (docs/benchmarks.md).
+PARLER_ENABLE_CACHING = False
 PARLER_LANGUAGES = {
     None: ({"code": "fa"}, {"code": "en"}),
     "default": {"fallbacks": ["fa"], "hide_untranslated": False},

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
 
-from articles.sitemaps import SITEMAPS, news_sitemap
+from articles.sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS, news_sitemap
 from articles.views import robots_txt
 
 admin.site.site_header = _("Newsroom")
@@ -17,8 +18,21 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # For machines: one of each, whatever the language (the article sitemap lists both languages).
     path("robots.txt", robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one sitemap per kind, the articles' split into pages; built at most once every few
+    # minutes per cache (they list published content only, so a shared cache is safe).
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
+    path(
+        "sitemap.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 # Persian (the default) has no prefix; English lives under /en/.

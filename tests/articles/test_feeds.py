@@ -66,14 +66,36 @@ def test_feeds_of_unknown_or_unconfirmed_entities_are_404(reader_client):
     assert reader_client.get(reverse("articles:section-feed", kwargs={"slug": "nope"})).status_code == 404
 
 
+def sitemap_locations(client) -> list[str]:
+    """Every URL in the sitemap, following the index at /sitemap.xml to each of its sitemaps."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = []
+    for sitemap in ET.fromstring(index.content).iterfind("s:sitemap/s:loc", NS):
+        response = client.get(sitemap.text.removeprefix("http://testserver"))
+        assert response.status_code == 200, sitemap.text
+        locations += [loc.text for loc in ET.fromstring(response.content).iterfind("s:url/s:loc", NS)]
+    return locations
+
+
+def test_the_article_sitemap_is_split_into_pages_listed_in_the_index(reader_client, monkeypatch):
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article(title=f"خبر {n}") for n in range(5)]
+    index = ET.fromstring(reader_client.get("/sitemap.xml").content)
+    pages = [loc.text for loc in index.iterfind("s:sitemap/s:loc", NS) if "sitemap-articles" in loc.text]
+    assert len(pages) == 3  # 5 articles, 2 a page
+    locations = sitemap_locations(reader_client)
+    assert all(f"http://testserver{a.get_absolute_url()}" in locations for a in articles)
+
+
 def test_sitemap_lists_published_articles_in_each_translated_language(reader_client):
     site = build_seed_site()
     add_english(site.article)
     only_persian = make_article(title="فقط فارسی")
     hidden = unpublished()
-    response = reader_client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = [loc.text for loc in ET.fromstring(response.content).iterfind("s:url/s:loc", NS)]
+    locations = sitemap_locations(reader_client)
     assert f"http://testserver{site.article.get_absolute_url()}" in locations
     assert f"http://testserver/en/news/{site.article.news_code}/fars-judiciary-e-services/" in locations
     assert f"http://testserver{only_persian.get_absolute_url()}" in locations
