@@ -1,0 +1,58 @@
+"""A smoke test of the reader-page benchmark's site builder (bench/pagesite.py) at a tiny size, so the
+benchmark does not rot. The benchmark itself (bench/pages_bench.py) is kept out of the suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.models import Article, Section
+from bench.pagesite import SEARCH_QUERY, BuildError, build_site, query_counts
+from comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_builder_makes_a_site_whose_pages_all_answer():
+    site = build_site(articles=24, comments=20, chunk_size=10)
+
+    assert Article.objects.published().count() == 24
+    # Spread over every section, newest first, one publication time each.
+    assert Section.objects.filter(articles__isnull=False).distinct().count() == 6
+    assert Article.objects.values("published_at").distinct().count() == 24
+    assert site.article.officials.filter(pk=site.official.pk).exists()
+    assert site.commented.officials.filter(pk=site.official.pk).exists()
+
+    thread = Comment.objects.filter(article=site.commented)
+    assert thread.count() == thread.filter(status=Comment.Status.PUBLISHED).count() == 20
+    assert thread.filter(parent__isnull=True).count() == 12
+    assert thread.filter(depth=1, parent__depth=0).count() == 6
+    assert thread.filter(depth=2, parent__depth=1).count() == 2
+
+    pages = site.pages()
+    assert [page.name for page in pages] == [
+        "front page", "article", "article, 20 comments", "official", "search", "RSS feed", "sitemap.xml",
+    ]  # fmt: skip
+    counts = query_counts(pages)
+    assert {name: status for name, (status, _first, _next) in counts.items()} == {p.name: 200 for p in pages}
+    # The view count's UPDATE runs on a reader's first request only.
+    assert counts["article"][1] == counts["article"][2] + 1
+    assert counts["front page"][1] == counts["front page"][2]
+
+
+def test_search_query_finds_articles_through_its_variant_spellings(reader_client):
+    build_site(articles=6, comments=2)
+    response = reader_client.get("/search/", {"q": SEARCH_QUERY}, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200
+    assert response.context["paginator"].count > 0
+
+
+def test_thread_size_does_not_change_an_article_page_query_count():
+    site = build_site(articles=4, comments=30)
+    counts = query_counts(site.pages())
+    assert counts["article, 30 comments"][1:] == counts["article"][1:]
+
+
+def test_builder_refuses_a_database_that_already_has_articles():
+    build_site(articles=2, comments=1)
+    with pytest.raises(BuildError, match="already has articles"):
+        build_site(articles=2, comments=1)
