@@ -125,9 +125,10 @@ def measure(args, env: dict[str, str], scratch: Path) -> None:
     out(f"built {args.articles} articles, {args.comments} comments in {took:.1f} s\n\n")
     pages = site.pages()
 
-    out("| page | status | queries (first view) | queries (same reader again) |\n|---|---|---|---|\n")
-    for name, (status, first, again) in query_counts(pages, host=HOST).items():
-        out(f"| {name} | {status} | {first} | {again} |\n")
+    out("| page | status | queries (first view) | queries (same reader again) | cache calls |\n")
+    out("|---|---|---|---|---|\n")
+    for name, cost in query_counts(pages, host=HOST).items():
+        out(f"| {name} | {cost.status} | {cost.queries} | {cost.queries_again} | {cost.cache_calls} |\n")
     connections.close_all()
 
     caches = [("per-process memory", None)] + ([("Redis", args.redis_url)] if args.redis_url else [])

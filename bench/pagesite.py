@@ -10,6 +10,7 @@ N+1. Needs a configured Django (a migrated database); kept out of the apps on pu
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -150,20 +151,51 @@ def _add_thread(article: Article, count: int, rng: random.Random) -> None:
     Comment.objects.bulk_create(rows(count * 4 // 10 - count * 3 // 10, replies or top, 2 if replies else 1))
 
 
-def query_counts(pages: list[Page], *, host: str = "127.0.0.1") -> dict[str, tuple[int, int, int]]:
-    """(status, queries on a reader's first request, queries on the same reader's next request) per page.
+CACHE_METHODS = ("get", "set", "add", "delete", "get_many", "set_many", "delete_many", "incr", "touch")
 
-    The two differ only on article pages: the first view by a reader runs the view-count UPDATE.
-    """
+
+@dataclass(frozen=True)
+class PageCost:
+    status: int
+    queries: int  # a reader's first request
+    queries_again: int  # the same reader's next request (no view-count UPDATE on article pages)
+    cache_calls: int  # on the reader's next request: each is a network round trip when the cache is Redis
+
+
+def query_counts(pages: list[Page], *, host: str = "127.0.0.1") -> dict[str, PageCost]:
+    """What each page costs in queries and cache calls, from Django's test client."""
+    from django.core.cache import cache
     from django.db import connection
 
     client = Client(HTTP_ACCEPT_LANGUAGE="fa", HTTP_HOST=host, HTTP_USER_AGENT="bench-query-count")
-    counts = {}
+    costs = {}
     for page in pages:
-        numbers = []
-        for _ in range(2):
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(page.path)
-            numbers.append(len(captured.captured_queries))
-        counts[page.name] = (response.status_code, *numbers)
-    return counts
+        with CaptureQueriesContext(connection) as first:
+            client.get(page.path)
+        with CaptureQueriesContext(connection) as again, _counting_calls(cache) as calls:
+            response = client.get(page.path)
+        costs[page.name] = PageCost(
+            response.status_code, len(first.captured_queries), len(again.captured_queries), calls[0]
+        )
+    return costs
+
+
+@contextmanager
+def _counting_calls(cache):
+    """Count calls to the cache's methods (shadowed on the instance, restored on the way out)."""
+    calls = [0]
+
+    def counted(method):
+        def call(*args, **kwargs):
+            calls[0] += 1
+            return method(*args, **kwargs)
+
+        return call
+
+    for name in CACHE_METHODS:
+        setattr(cache, name, counted(getattr(cache, name)))
+    try:
+        yield calls
+    finally:
+        for name in CACHE_METHODS:
+            delattr(cache, name)
