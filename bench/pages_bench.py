@@ -55,13 +55,29 @@ def main() -> None:
 
     scratch = Path(tempfile.mkdtemp(prefix="newsroom-pages-bench-"))
     try:
+        if args.redis_url:
+            import redis
+
+            redis.Redis.from_url(args.redis_url, socket_connect_timeout=3).ping()  # before minutes of work
         with fresh_database(args.database_url, scratch) as url:
             env = bench_environment(url)
             os.environ.update(env)
             os.environ.pop("REDIS_URL", None)
             measure(args, env, scratch)
+    except Exception as exc:
+        if not _expected(exc):
+            raise
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SystemExit(f"pages_bench: {detail}") from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _expected(exc: Exception) -> bool:
+    """Failures that deserve one line, not a traceback: an unreachable database or Redis (psycopg's and
+    redis' errors), a page that does not answer 200 (LoadError), a site that could not be built."""
+    names = {"OperationalError", "ConnectionError", "TimeoutError", "LoadError", "BuildError"}
+    return isinstance(exc, OSError) or type(exc).__name__ in names
 
 
 def bench_environment(database_url: str) -> dict[str, str]:

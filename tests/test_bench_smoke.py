@@ -59,3 +59,43 @@ def test_builder_refuses_a_database_that_already_has_articles():
     build_site(articles=2, comments=1)
     with pytest.raises(BuildError, match="already has articles"):
         build_site(articles=2, comments=1)
+
+
+def test_load_client_measures_a_live_page_and_stops_at_its_request_limit(live_server):
+    from urllib.parse import urlsplit
+
+    from bench import httpload
+
+    address = urlsplit(live_server.url)
+    result = httpload.run(
+        address.hostname, address.port, "/robots.txt", requests=7, seconds=30, concurrency=2
+    )
+    assert result.requests == len(result.latencies_ms) == 7
+    assert result.per_second > 0
+    assert result.percentile(50) <= result.percentile(99) == max(result.latencies_ms)
+
+
+def test_load_client_stops_at_the_first_answer_that_is_not_200(live_server):
+    from urllib.parse import urlsplit
+
+    from bench import httpload
+
+    address = urlsplit(live_server.url)
+    with pytest.raises(httpload.LoadError, match="answered 404"):
+        httpload.run(address.hostname, address.port, "/no-such-page/", requests=3, seconds=30, concurrency=1)
+
+
+def test_load_client_sends_nothing_beyond_this_machine():
+    from bench import httpload
+
+    with pytest.raises(httpload.LoadError, match="loopback only"):
+        httpload.run("192.0.2.1", 80, "/", requests=1, seconds=1, concurrency=1)
+
+
+def test_percentile_is_the_nearest_rank():
+    from bench.httpload import percentile
+
+    values = [float(n) for n in range(1, 101)]
+    assert (percentile(values, 50), percentile(values, 95), percentile(values, 99)) == (50.0, 95.0, 99.0)
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0
+    assert percentile([5.0], 99) == 5.0
