@@ -94,7 +94,8 @@ def press_releases(count: int, *, seed: int = 1, now: datetime | None = None) ->
 def build_site(
     *, articles: int = 5000, comments: int = 500, seed: int = 1, chunk_size: int = 500
 ) -> BenchSite:
-    """Fill an empty, migrated database. Raises BuildError if anything would be left half-built."""
+    """Fill an empty, migrated database (a scratch one: the importer commits chunk by chunk). Raises
+    BuildError when the site cannot be built as asked."""
     if Article.objects.exists():
         raise BuildError("the database already has articles; the benchmark builds its site in an empty one")
     if articles < 2:
@@ -108,7 +109,10 @@ def build_site(
     official = Official.objects.public().get(slug=OFFICIAL_SLUG)
     mentioning = Article.objects.published().filter(officials=official).order_by("-published_at")
     # The newest two that mention the official: the commented one heads the front page's latest list.
-    commented, article = mentioning[:2]
+    newest = list(mentioning[:2])
+    if len(newest) < 2:
+        raise BuildError(f"fewer than 2 of the {articles} articles mention {official}; try more articles")
+    commented, article = newest
     _add_thread(commented, comments, random.Random(seed))
     return BenchSite(articles, comments, article, commented, official)
 
