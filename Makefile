@@ -38,6 +38,13 @@ test: install
 browser-tools:
 	npm ci --ignore-scripts --no-audit --no-fund
 
+# Benchmarks (minutes, not part of the tests): the importer and the reader pages, each on a scratch SQLite
+# database; docs/benchmarks.md says how to run them on PostgreSQL and with Redis, and what they measured.
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/pages_bench.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
