@@ -1,5 +1,6 @@
 """Reader pages. Every article queryset starts from Article.objects.published() (through
-PublishedArticlesMixin); staff may preview drafts on the article page, which is then never cached."""
+PublishedArticlesMixin; the front page's section blocks then fetch by ids chosen from it); staff may
+preview drafts on the article page, which is then never cached."""
 
 from __future__ import annotations
 
@@ -133,17 +134,19 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def related(self, article: Article) -> list[Article]:
         """Published articles sharing an official or an organization with this one, newest first.
 
-        Two EXISTS conditions walk the newest articles until five match, so when most articles mention
-        the same official (press releases do) the cost does not grow with the archive. An article whose
-        mentions are rare walks further back, at worst the whole published archive, one index probe each.
+        Walks the newest published articles, checking each for a shared mention with two index probes,
+        and stops at five. When most articles mention the same official (press releases do), that is a
+        handful of rows whatever the size of the archive. The cost is the number of articles newer than
+        the fifth related one: an article whose mentions appear only in old articles walks that far back
+        (measured at 50,000 articles: tens of milliseconds, against under a millisecond usually).
         """
         officials = [official.pk for official in article.officials.all()]
         organizations = [org.pk for org in article.organizations.all()]
         if not officials and not organizations:
             return []
-        # One EXISTS over both mention tables, checked row by row down the newest articles. Two EXISTS
-        # joined by OR let PostgreSQL hash every mention of those officials first, which grows with the
-        # archive; a compound subquery it cannot hash.
+        # One EXISTS over both mention tables. Two EXISTS joined by OR, or pk IN (the mentions), let
+        # PostgreSQL first collect every mention of those officials, which grows with the archive; a
+        # compound subquery it checks row by row.
         mentions = (
             Article.officials.through.objects.filter(article_id=OuterRef("pk"), official_id__in=officials)
             .values("article_id")

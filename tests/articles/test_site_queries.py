@@ -29,7 +29,7 @@ ARTICLE_PAGE = 11 + NAV + 2
 # 7. those organizations' translations
 # 8. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
 # 9. related articles (one EXISTS over both mention tables)
-# 10. their translations                        11. their sections' translations
+# 10. their translations          11. their sections' translations
 # + NAV, + 2: the comment counts by state and the published thread ({% comments_for %}, owned by
 #   the comments app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 
