@@ -266,6 +266,9 @@ class Article(TranslatableModel):
         indexes = [
             # Serves published() listings: status filter, newest first.
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            # Serves the front page's newest few of each section (FrontPageView.section_blocks): one short
+            # walk per section, newest first, whatever the size of the archive.
+            models.Index(fields=["section", "-published_at"], name="article_section_recent_idx"),
         ]
 
     def __str__(self) -> str:

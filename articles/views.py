@@ -1,13 +1,13 @@
 """Reader pages. Every article queryset starts from Article.objects.published() (through
-PublishedArticlesMixin); staff may preview drafts on the article page, which is then never cached."""
+PublishedArticlesMixin; the front page's section blocks then fetch by ids chosen from it); staff may
+preview drafts on the article page, which is then never cached."""
 
 from __future__ import annotations
 
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from articles import search, viewcount
-from articles.models import Article, Official, Organization, Position, Section
+from articles.models import Article, ArticleQuerySet, Official, Organization, Position, Section
 
 LATEST_ON_FRONT = 10
 PER_SECTION_ON_FRONT = 4
@@ -30,12 +30,12 @@ class PublishedArticlesMixin:
     def article_queryset(self):
         # An article is offered in a language only when it has that translation (no English page
         # falls back to Persian text).
-        return (
-            Article.objects.published()
-            .translated(get_language())
-            .select_related("section")
-            .prefetch_related("translations", "section__translations")
-        )
+        return self.for_listing(Article.objects.published().translated(get_language()))
+
+    @staticmethod
+    def for_listing(queryset: ArticleQuerySet) -> ArticleQuerySet:
+        """What a list of articles shows besides the article: its section, and both in every language."""
+        return queryset.select_related("section").prefetch_related("translations", "section__translations")
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
@@ -56,20 +56,28 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         return context
 
     def section_blocks(self) -> list[tuple[Section, list[Article]]]:
-        """Two queries (+ translations) whatever the number of sections: one ranked window query."""
-        ranked = (
-            self.article_queryset()
-            .filter(section__isnull=False)
-            .annotate(
-                rank=Window(RowNumber(), partition_by=F("section_id"), order_by=F("published_at").desc())
-            )
-            .filter(rank__lte=PER_SECTION_ON_FRONT)
+        """The newest few of each section, in section order; sections with nothing published get no block.
+
+        Two queries (+ translations) whatever the number of sections, and work bounded by the number of
+        sections, not the size of the archive: the first asks each section for the ids of its newest
+        few (one short walk down the section's index per slot), the second fetches those by id. A section
+        whose newest article is old still gets its block.
+        """
+        # Newest first (the Meta ordering); the section index serves it.
+        newest_ids = self.article_queryset().filter(section=OuterRef("pk")).values("pk")
+        slots = [f"newest_{slot}" for slot in range(PER_SECTION_ON_FRONT)]
+        sections = list(
+            Section.objects.annotate(
+                **{name: Subquery(newest_ids[slot : slot + 1]) for slot, name in enumerate(slots)}
+            ).prefetch_related("translations")
         )
+        wanted = {getattr(section, name) for section in sections for name in slots} - {None}
         by_section: dict[int, list[Article]] = {}
-        for article in ranked:
+        # The ids were chosen from published() just now. Filtering on it again would make SQLite walk
+        # every published article by date (its planner prefers that index to looking up a few ids).
+        for article in self.for_listing(Article.objects.filter(pk__in=wanted)):  # newest first
             by_section.setdefault(article.section_id, []).append(article)
-        sections = Section.objects.filter(pk__in=by_section).prefetch_related("translations")
-        return [(section, by_section[section.pk]) for section in sections]
+        return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
@@ -124,15 +132,33 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         return ["articles/article_print.html"] if self.is_print else [self.template_name]
 
     def related(self, article: Article) -> list[Article]:
-        """Published articles sharing an official or an organization with this one, newest first."""
+        """Published articles sharing an official or an organization with this one, newest first.
+
+        Walks the newest published articles, checking each for a shared mention with two index probes,
+        and stops at five. When most articles mention the same official (press releases do), that is a
+        handful of rows whatever the size of the archive. The cost is the number of articles newer than
+        the fifth related one: an article whose mentions appear only in old articles walks that far back
+        (measured at 50,000 articles: tens of milliseconds, against under a millisecond usually).
+        """
         officials = [official.pk for official in article.officials.all()]
         organizations = [org.pk for org in article.organizations.all()]
         if not officials and not organizations:
             return []
-        shared = Article.objects.filter(
-            Q(officials__in=officials) | Q(organizations__in=organizations)
-        ).exclude(pk=article.pk)
-        return list(self.article_queryset().filter(pk__in=shared.values("pk"))[:RELATED_COUNT])
+        # One EXISTS over both mention tables. Two EXISTS joined by OR, or pk IN (the mentions), let
+        # PostgreSQL first collect every mention of those officials, which grows with the archive; a
+        # compound subquery it checks row by row.
+        mentions = (
+            Article.officials.through.objects.filter(article_id=OuterRef("pk"), official_id__in=officials)
+            .values("article_id")
+            .union(
+                Article.organizations.through.objects.filter(
+                    article_id=OuterRef("pk"), organization_id__in=organizations
+                ).values("article_id"),
+                all=True,
+            )
+        )
+        shared = Exists(mentions)
+        return list(self.article_queryset().filter(shared).exclude(pk=article.pk)[:RELATED_COUNT])
 
     @staticmethod
     def alternate_urls(article: Article) -> list[tuple[str, str]]:

@@ -17,9 +17,10 @@ NAV = 2  # sections; their translations
 FRONT_PAGE = 8 + NAV
 # 1. the latest published articles (the lead story and the list)
 # 2. their translations            3. their sections' translations
-# 4. the newest few of each section (one ranked window query)
-# 5. their translations            6. their sections' translations
-# 7. the sections that have a block 8. those sections' translations
+# 4. the sections, each with the ids of its newest few (correlated subqueries, one per slot)
+# 5. those sections' translations
+# 6. the newest few of each section, by id
+# 7. their translations            8. their sections' translations
 
 ARTICLE_PAGE = 11 + NAV + 2
 # 1. the article with its section and source (select_related)
@@ -27,7 +28,8 @@ ARTICLE_PAGE = 11 + NAV + 2
 # 5. the confirmed officials it mentions                                6. the organizations it mentions
 # 7. those organizations' translations
 # 8. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
-# 9. related articles               10. their translations             11. their sections' translations
+# 9. related articles (one EXISTS over both mention tables)
+# 10. their translations          11. their sections' translations
 # + NAV, + 2: the comment counts by state and the published thread ({% comments_for %}, owned by
 #   the comments app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 
