@@ -295,3 +295,23 @@ def test_a_database_error_in_one_file_rolls_back_that_file_only(tmp_path, loaded
     assert set(Article.objects.values_list("external_id", flat=True)) == {SEED_NAME, "1.txt", "3.txt"}
     assert Official.objects.filter(name="علی رضایی").count() == 1  # not proposed twice
     assert Article.objects.get(external_id="3.txt").officials.filter(name="علی رضایی").exists()
+
+
+@pytest.mark.django_db
+def test_a_large_import_refreshes_postgresqls_statistics(monkeypatch):
+    from django.db import connection
+
+    from articles.management.commands import import_articles
+    from tests.services import need_postgres
+
+    need_postgres(connection)
+    monkeypatch.setattr(import_articles, "ANALYZE_AFTER", 1)  # the seed alone counts as large here
+
+    def estimated_rows() -> float:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Article._meta.db_table])
+            return cursor.fetchone()[0]
+
+    run(settings.BASE_DIR / "seeds", verbosity=2)
+    assert Article.objects.count() == 1
+    assert estimated_rows() == 1  # ANALYZE counted the new row; before it the planner had no estimate

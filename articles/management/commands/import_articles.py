@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from tqdm import tqdm
 
 from articles import gazetteer
@@ -18,6 +18,10 @@ from articles.persian import normalize
 from articles.seedformat import parse_datetime
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
+# After a bulk load PostgreSQL plans with the statistics of the small tables it had before, until
+# autovacuum gets round to them: measured at 5,000 new articles, front-page queries took 2 s instead of
+# 2 ms. Refreshing them is a second or two, so a large import does it at once.
+ANALYZE_AFTER = 1000
 
 
 class Command(BaseCommand):
@@ -81,10 +85,27 @@ class Command(BaseCommand):
         if opts["dry_run"]:
             summary += " (dry run: nothing written)"
         self.stdout.write(summary)
+        if not opts["dry_run"] and counts[Outcome.CREATED] >= ANALYZE_AFTER:
+            self._refresh_statistics(verbosity)
         if counts[Outcome.FAILED]:
             raise CommandError(
                 f"{counts[Outcome.FAILED]} of {len(paths) + len(missing)} failed", returncode=1
             )
+
+    def _refresh_statistics(self, verbosity: int) -> None:
+        if connection.vendor != "postgresql":
+            return
+        translations = Article._parler_meta.root_model
+        tables = [
+            Article._meta.db_table,
+            translations._meta.db_table,
+            Article.officials.through._meta.db_table,
+            Article.organizations.through._meta.db_table,
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(table) for table in tables))
+        if verbosity >= 2:
+            self.stdout.write("Refreshed the database's statistics for the article tables.")
 
     # Arguments --------------------------------------------------------------------------------------
 
