@@ -5,7 +5,8 @@ from django import template
 from django.contrib.messages import get_messages
 
 from comments import services
-from comments.forms import CommentForm
+from comments.forms import CommentForm, ReportForm
+from comments.models import Comment
 from comments.views import MESSAGE_TAG, page_context
 
 register = template.Library()
@@ -13,21 +14,46 @@ register = template.Library()
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_for(context, article):
-    """Two queries whatever the number of comments: the counts by state, and the published thread."""
+    """Two queries whatever the number of comments: the counts by state, and the published thread.
+
+    `?reply=<id>` on the article page (the thread's reply links, for readers without JavaScript) puts the
+    form in reply to that comment, when it is in the published thread; anything else is ignored."""
     request = context.get("request")
     is_open = services.comments_open(article)
+    thread = services.thread_for(article)
     notices = []
+    parent = None
     if request is not None:
         # Messages the comment views left for this page (the page itself shows no others).
         notices = [m for m in get_messages(request) if MESSAGE_TAG in m.tags.split()]
+        if is_open:
+            parent = _reply_target(thread, request.GET.get("reply", ""))
     return {
         "article": article,
         "counts": services.counts_for(article),
-        "thread": services.thread_for(article),
-        "form": CommentForm(article=article) if is_open else None,
+        "thread": thread,
+        "form": CommentForm(article=article, initial={"parent": parent.pk if parent else None})
+        if is_open
+        else None,
+        "parent": parent,
+        "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
         **page_context(),
         "notices": notices,
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+def _reply_target(thread: list[Comment], wanted: str) -> Comment | None:
+    """The comment with id `wanted` in the already loaded thread (no query), or None."""
+    if not wanted.isascii() or not wanted.isdecimal():
+        return None
+    pk = int(wanted)
+    pending = list(thread)
+    while pending:
+        comment = pending.pop()
+        if comment.pk == pk:
+            return comment
+        pending.extend(comment.children)
+    return None
