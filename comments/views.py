@@ -24,6 +24,8 @@ READER_COOKIE = "newsroom_reader"
 READER_SALT = "comments.reader"
 READER_MAX_AGE = 365 * 24 * 3600
 MESSAGE_TAG = "comments"
+# The article page's query parameter naming the comment its form replies to (the thread's reply links).
+REPLY_PARAMETER = "reply"
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -32,6 +34,11 @@ def _wants_json(request: HttpRequest) -> bool:
 
 def _back(article: Article, anchor: str = "comments") -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{article.get_absolute_url()}#{anchor}")
+
+
+def _back_to(comment: Comment) -> HttpResponseRedirect:
+    """To the comment, on the page of the thread that shows it."""
+    return HttpResponseRedirect(comment.get_absolute_url())
 
 
 def _form_page(request, article, form, *, status: int, parent=None, error: str = "") -> HttpResponse:
@@ -48,6 +55,8 @@ def page_context() -> dict:
     return {
         "premoderation": settings.NEWSROOM_COMMENT_PREMODERATION,
         "comment_root": comment_root(),
+        # Reply links are relative to the article page; the tag adds the page of the thread past the first.
+        "reply_href": f"?{REPLY_PARAMETER}=",
         # Translated once per page rather than once per comment.
         "labels": {"like": _("Like"), "dislike": _("Dislike"), "reply": _("Reply"), "report": _("Report")},
     }
@@ -100,9 +109,9 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
             status=201,
         )
     messages.success(request, message, extra_tags=MESSAGE_TAG)
-    return _back(
-        article, f"comment-{comment.pk}" if comment.status == Comment.Status.PUBLISHED else "comments"
-    )
+    if comment.status == Comment.Status.PUBLISHED:
+        return _back_to(comment)
+    return _back(article)
 
 
 def _visible_comment_or_404(pk: int) -> Comment:
@@ -143,7 +152,7 @@ def _answer(request, comment_id: int, payload: dict, message: str, *, status: in
             request, "comments/notice.html", {"message": message, "article": article}, status=status
         )
     messages.success(request, message, extra_tags=MESSAGE_TAG)
-    return _back(article, f"comment-{comment.pk}")
+    return _back_to(comment)
 
 
 @require_POST

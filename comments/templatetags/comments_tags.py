@@ -7,31 +7,38 @@ from django.contrib.messages import get_messages
 from comments import services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
-from comments.views import MESSAGE_TAG, page_context
+from comments.services import PAGE_PARAMETER
+from comments.views import MESSAGE_TAG, REPLY_PARAMETER, page_context
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_for(context, article):
-    """Two queries whatever the number of comments: the counts by state, and the published thread.
+    """Two queries whatever the number of comments: the counts by state, and the published thread, of
+    which one page is drawn (`?comments=<n>`, services.THREAD_PAGE_SIZE top-level comments with replies).
 
     `?reply=<id>` on the article page (the thread's reply links, for readers without JavaScript) puts the
     form in reply to that comment, when it is in the published thread; anything else is ignored."""
     request = context.get("request")
+    query = request.GET if request is not None else {}
     is_open = services.comments_open(article)
     thread = services.thread_for(article)
+    page = services.thread_page(thread, query.get(PAGE_PARAMETER))
     notices = []
     parent = None
     if request is not None:
         # Messages the comment views left for this page (the page itself shows no others).
         notices = [m for m in get_messages(request) if MESSAGE_TAG in m.tags.split()]
-        if is_open:
-            parent = _reply_target(thread, request.GET.get("reply", ""))
+    if is_open:
+        parent = _reply_target(thread, query.get(REPLY_PARAMETER, ""))
+    page_query = f"{PAGE_PARAMETER}={page.number}&" if page.number > 1 else ""
     return {
         "article": article,
         "counts": services.counts_for(article),
-        "thread": thread,
+        "thread": page.object_list,
+        "page": page,
+        "page_parameter": PAGE_PARAMETER,
         "form": CommentForm(article=article, initial={"parent": parent.pk if parent else None})
         if is_open
         else None,
@@ -39,6 +46,7 @@ def comments_for(context, article):
         "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
         **page_context(),
+        "reply_href": f"?{page_query}{REPLY_PARAMETER}=",
         "notices": notices,
         "request": request,
         "csrf_token": context.get("csrf_token"),
