@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
-from comments import services, spam
+from comments import display, services, spam
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 
@@ -102,6 +102,7 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
         if comment.status == Comment.Status.PUBLISHED:
             comment.children = []
             context = {"comment": comment, "open": True, **page_context()}
+            display.prepare([comment], comment_root=context["comment_root"])
             html = render_to_string("comments/comment.html", context, request)
         counts = asdict(services.counts_for(article))
         return JsonResponse(

@@ -4,7 +4,7 @@ articles never imports comments."""
 from django import template
 from django.contrib.messages import get_messages
 
-from comments import services
+from comments import display, services
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.services import PAGE_PARAMETER
@@ -33,6 +33,8 @@ def comments_for(context, article):
     if is_open:
         parent = _reply_target(thread, query.get(REPLY_PARAMETER, ""))
     page_query = f"{PAGE_PARAMETER}={page.number}&" if page.number > 1 else ""
+    shared = page_context()
+    display.prepare(page.object_list, comment_root=shared["comment_root"])
     return {
         "article": article,
         "counts": services.counts_for(article),
@@ -45,7 +47,7 @@ def comments_for(context, article):
         "parent": parent,
         "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
-        **page_context(),
+        **shared,
         "reply_href": f"?{page_query}{REPLY_PARAMETER}=",
         "notices": notices,
         "request": request,

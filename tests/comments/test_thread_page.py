@@ -143,3 +143,28 @@ def test_unknown_or_hidden_comments_have_no_report_page(reader_client, article):
         assert reader_client.post(url, {"reason": "abuse"}).status_code == 404
         assert reader_client.post(url, {"reason": "because"}).status_code == 404
     assert not Report.objects.exists()
+
+
+def test_a_comment_shows_its_time_in_jalali_with_a_machine_readable_datetime(reader_client, article):
+    from django.utils import timezone
+
+    from articles import persian
+
+    comment = make_comment(article)
+    html = _page(reader_client, article)
+    local = timezone.localtime(comment.created_at)
+    expected = (
+        f'<time datetime="{local:%Y-%m-%dT%H:%M%z}">{persian.jalali_datetime(comment.created_at)}</time>'
+    )
+    assert expected in html
+
+
+def test_a_comment_published_through_javascript_comes_back_with_working_buttons(
+    reader_client, article, settings
+):
+    settings.NEWSROOM_COMMENT_PREMODERATION = False
+    html = post(reader_client, article, as_json=True, body="فوری").json()["html"]
+    comment = Comment.objects.get()
+    assert f'formaction="{reverse("comments:vote", args=[comment.pk])}"' in html
+    assert f'href="{reverse("comments:report", args=[comment.pk])}"' in html
+    assert f'href="?reply={comment.pk}#comment-form"' in html
