@@ -131,7 +131,10 @@ def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
     if not services.comments_open(article):
         return _back(article)
     form = CommentForm(article=article, initial={"parent": comment.pk})
-    context = {"article": article, "form": form, "parent": comment, **page_context()}
+    context = {
+        "article": article, "form": form, "parent": comment, "parent_link": comment.get_absolute_url(),
+        **page_context(),
+    }  # fmt: skip
     return render(request, "comments/form_page.html", context)
 
 

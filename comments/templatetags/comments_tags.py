@@ -45,6 +45,8 @@ def comments_for(context, article):
         if is_open
         else None,
         "parent": parent,
+        # The comment answered is on this page: its reply link kept the page number.
+        "parent_link": f"#comment-{parent.pk}" if parent else "",
         "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
         **shared,

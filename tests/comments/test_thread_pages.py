@@ -91,3 +91,13 @@ def test_a_published_comment_without_javascript_lands_on_the_last_page(
     comment = Comment.objects.get(body="تازه‌ترین نظر")
     assert response["Location"] == f"{article.get_absolute_url()}?comments=3#comment-{comment.pk}"
     assert "تازه‌ترین نظر" in reader_client.get(response["Location"]).content.decode()
+
+
+def test_the_form_in_reply_links_to_the_comment_it_answers(reader_client, article, five_threads):
+    tops, _reply, _deeper = five_threads
+    _shown, html, _queries = _bodies(reader_client, article, f"?comments=2&reply={tops[2].pk}")
+    note = fa("In reply to %(name)s") % {"name": "ناشناس"}
+    assert f'data-replying-to>{note}: <a href="#comment-{tops[2].pk}">' in html
+    # The reply form on its own page links to the article's page that shows the comment.
+    html = reader_client.get(reverse("comments:reply", args=[tops[2].pk])).content.decode()
+    assert f'href="{article.get_absolute_url()}?comments=2#comment-{tops[2].pk}"' in html
