@@ -105,7 +105,10 @@ class Comment(models.Model):
         return self.body[:60]
 
     def get_absolute_url(self) -> str:
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+        """On the page of the article's thread that shows it: a few queries (services.comment_url)."""
+        from comments import services  # services builds on this module
+
+        return services.comment_url(self)
 
     def clean(self) -> None:
         if self.is_official_reply and self.official_id is None:

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -18,6 +19,11 @@ from comments import emails, spam
 from comments.models import Comment, Report, Vote, WordRule
 
 STAFF_REPLY_PERMISSION = "comments.add_comment"
+# Top-level comments per page of an article's thread (each with all its replies), oldest first. A page of
+# 100 busy threads is a few hundred KB; the whole of a 500-comment thread was a megabyte.
+THREAD_PAGE_SIZE = 100
+# The article page's query parameter for the page of its thread.
+PAGE_PARAMETER = "comments"
 
 
 class CommentRefused(Exception):
@@ -69,6 +75,36 @@ def thread_for(article: Article) -> list[Comment]:
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].children.append(comment)
     return roots
+
+
+def thread_page(roots: list[Comment], number: str | int | None) -> Page:
+    """One page of the tree from thread_for(), no query: the reader's page number as given (nonsense is
+    the first page, past the end the last)."""
+    return Paginator(roots, THREAD_PAGE_SIZE).get_page(number)
+
+
+def thread_page_number(comment: Comment) -> int:
+    """The page of its article's thread that shows `comment`: the page of its top-level comment.
+
+    Queries: one per level up to the top-level comment (the parents are not loaded), and one count."""
+    root = comment
+    while root.parent_id is not None:
+        root = root.parent
+    earlier = (
+        Comment.objects.published()
+        .filter(article_id=root.article_id, parent__isnull=True)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk))
+        .count()
+    )
+    return earlier // THREAD_PAGE_SIZE + 1
+
+
+def comment_url(comment: Comment) -> str:
+    """The article page that shows `comment` (?comments=<n> past the first page of the thread), at the
+    comment. Queries as thread_page_number()."""
+    number = thread_page_number(comment)
+    page = f"?{PAGE_PARAMETER}={number}" if number > 1 else ""
+    return f"{comment.article.get_absolute_url()}{page}#comment-{comment.pk}"
 
 
 def visible_comment(pk: int) -> Comment:

@@ -11,18 +11,21 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
-from comments import services, spam
+from comments import display, services, spam
 from comments.forms import CommentForm, ReportForm
-from comments.models import Comment, Report
+from comments.models import Comment
 
 READER_COOKIE = "newsroom_reader"
 READER_SALT = "comments.reader"
 READER_MAX_AGE = 365 * 24 * 3600
 MESSAGE_TAG = "comments"
+# The article page's query parameter naming the comment its form replies to (the thread's reply links).
+REPLY_PARAMETER = "reply"
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -31,6 +34,11 @@ def _wants_json(request: HttpRequest) -> bool:
 
 def _back(article: Article, anchor: str = "comments") -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{article.get_absolute_url()}#{anchor}")
+
+
+def _back_to(comment: Comment) -> HttpResponseRedirect:
+    """To the comment, on the page of the thread that shows it."""
+    return HttpResponseRedirect(comment.get_absolute_url())
 
 
 def _form_page(request, article, form, *, status: int, parent=None, error: str = "") -> HttpResponse:
@@ -46,8 +54,19 @@ def page_context() -> dict:
     """What every comment template needs besides the comments themselves."""
     return {
         "premoderation": settings.NEWSROOM_COMMENT_PREMODERATION,
-        "report_reasons": Report.Reason.choices,
+        "comment_root": comment_root(),
+        # Reply links are relative to the article page; the tag adds the page of the thread past the first.
+        "reply_href": f"?{REPLY_PARAMETER}=",
+        # Translated once per page rather than once per comment.
+        "labels": {"like": _("Like"), "dislike": _("Dislike"), "reply": _("Reply"), "report": _("Report")},
     }
+
+
+def comment_root() -> str:
+    """The comments' URL prefix ("/comments/", "/en/comments/"), reversed once per page: a long thread
+    pastes each comment's id and action after it instead of reversing two URLs per comment. The vote
+    and report routes are `<pk>/vote/` and `<pk>/report/` under it (tests/comments pin the two together)."""
+    return reverse("comments:vote", args=[0]).removesuffix("0/vote/")
 
 
 def _published_article(code: int) -> Article:
@@ -83,6 +102,7 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
         if comment.status == Comment.Status.PUBLISHED:
             comment.children = []
             context = {"comment": comment, "open": True, **page_context()}
+            display.prepare([comment], comment_root=context["comment_root"])
             html = render_to_string("comments/comment.html", context, request)
         counts = asdict(services.counts_for(article))
         return JsonResponse(
@@ -90,22 +110,31 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
             status=201,
         )
     messages.success(request, message, extra_tags=MESSAGE_TAG)
-    return _back(
-        article, f"comment-{comment.pk}" if comment.status == Comment.Status.PUBLISHED else "comments"
+    if comment.status == Comment.Status.PUBLISHED:
+        return _back_to(comment)
+    return _back(article)
+
+
+def _visible_comment_or_404(pk: int) -> Comment:
+    """A published comment on a published article, with its article, for the reply and report pages."""
+    return get_object_or_404(
+        Comment.objects.published().filter(article__in=Article.objects.published()).select_related("article"),
+        pk=pk,
     )
 
 
 def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
-    """The reply form without JavaScript: the comment being answered, and the form under it."""
-    comment = get_object_or_404(
-        Comment.objects.published().filter(article__in=Article.objects.published()).select_related("article"),
-        pk=pk,
-    )
+    """The reply form on its own page (older links; the thread's reply links go to the article's own form
+    with ?reply=<id>): the comment being answered, and the form under it."""
+    comment = _visible_comment_or_404(pk)
     article = comment.article
     if not services.comments_open(article):
         return _back(article)
     form = CommentForm(article=article, initial={"parent": comment.pk})
-    context = {"article": article, "form": form, "parent": comment, **page_context()}
+    context = {
+        "article": article, "form": form, "parent": comment, "parent_link": comment.get_absolute_url(),
+        **page_context(),
+    }  # fmt: skip
     return render(request, "comments/form_page.html", context)
 
 
@@ -127,7 +156,7 @@ def _answer(request, comment_id: int, payload: dict, message: str, *, status: in
             request, "comments/notice.html", {"message": message, "article": article}, status=status
         )
     messages.success(request, message, extra_tags=MESSAGE_TAG)
-    return _back(article, f"comment-{comment.pk}")
+    return _back_to(comment)
 
 
 @require_POST
@@ -153,12 +182,24 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@require_POST
+def _report_page(request, comment: Comment, form: ReportForm, *, status: int = 200, error: str = ""):
+    context = {"comment": comment, "article": comment.article, "form": form, "error": error}
+    return render(request, "comments/report_page.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the report form for one comment, for readers without JavaScript (the thread carries no form
+    per comment). POST: report it, then back to the comment with a message, or JSON for comments.js."""
+    if request.method == "GET":
+        return _report_page(request, _visible_comment_or_404(pk), ReportForm())
     form = ReportForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
         services.report(comment_id=pk, client=spam.request_ip_hash(request), reason=reason)
     except services.CommentRefused as refused:
+        if refused.status == 400 and not _wants_json(request):
+            # The form again, with the reason to choose; a comment readers cannot see is still a 404.
+            return _report_page(request, _visible_comment_or_404(pk), form, status=400, error=str(refused))
         return _answer(request, pk, {"ok": False}, str(refused), status=refused.status)
     return _answer(request, pk, {"ok": True}, _("Thank you. A moderator will look at this comment."))

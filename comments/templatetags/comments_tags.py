@@ -4,30 +4,68 @@ articles never imports comments."""
 from django import template
 from django.contrib.messages import get_messages
 
-from comments import services
-from comments.forms import CommentForm
-from comments.views import MESSAGE_TAG, page_context
+from comments import display, services
+from comments.forms import CommentForm, ReportForm
+from comments.models import Comment
+from comments.services import PAGE_PARAMETER
+from comments.views import MESSAGE_TAG, REPLY_PARAMETER, page_context
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/section.html", takes_context=True)
 def comments_for(context, article):
-    """Two queries whatever the number of comments: the counts by state, and the published thread."""
+    """Two queries whatever the number of comments: the counts by state, and the published thread, of
+    which one page is drawn (`?comments=<n>`, services.THREAD_PAGE_SIZE top-level comments with replies).
+
+    `?reply=<id>` on the article page (the thread's reply links, for readers without JavaScript) puts the
+    form in reply to that comment, when it is in the published thread; anything else is ignored."""
     request = context.get("request")
+    query = request.GET if request is not None else {}
     is_open = services.comments_open(article)
+    thread = services.thread_for(article)
+    page = services.thread_page(thread, query.get(PAGE_PARAMETER))
     notices = []
+    parent = None
     if request is not None:
         # Messages the comment views left for this page (the page itself shows no others).
         notices = [m for m in get_messages(request) if MESSAGE_TAG in m.tags.split()]
+    if is_open:
+        parent = _reply_target(thread, query.get(REPLY_PARAMETER, ""))
+    page_query = f"{PAGE_PARAMETER}={page.number}&" if page.number > 1 else ""
+    shared = page_context()
+    display.prepare(page.object_list, comment_root=shared["comment_root"])
     return {
         "article": article,
         "counts": services.counts_for(article),
-        "thread": services.thread_for(article),
-        "form": CommentForm(article=article) if is_open else None,
+        "thread": page.object_list,
+        "page": page,
+        "page_parameter": PAGE_PARAMETER,
+        "form": CommentForm(article=article, initial={"parent": parent.pk if parent else None})
+        if is_open
+        else None,
+        "parent": parent,
+        # The comment answered is on this page: its reply link kept the page number.
+        "parent_link": f"#comment-{parent.pk}" if parent else "",
+        "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
-        **page_context(),
+        **shared,
+        "reply_href": f"?{page_query}{REPLY_PARAMETER}=",
         "notices": notices,
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
+
+
+def _reply_target(thread: list[Comment], wanted: str) -> Comment | None:
+    """The comment with id `wanted` in the already loaded thread (no query), or None."""
+    if not wanted.isascii() or not wanted.isdecimal():
+        return None
+    pk = int(wanted)
+    pending = list(thread)
+    while pending:
+        comment = pending.pop()
+        if comment.pk == pk:
+            return comment
+        pending.extend(comment.children)
+    return None

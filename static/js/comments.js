@@ -19,10 +19,8 @@
     notices.appendChild(p);
   }
 
-  function send(target, extra) {
-    var data = new FormData(target);
-    if (extra) data.append(extra.name, extra.value);
-    return fetch(target.action, {
+  function send(url, data) {
+    return fetch(url, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
@@ -37,14 +35,25 @@
   function resetReply() {
     form.querySelector("[name=parent]").value = "";
     form.querySelector("[data-cancel-reply]").hidden = true;
+    var note = form.querySelector("[data-replying-to]");
+    if (note) note.remove();
     home.insertBefore(form, homeNext);
+  }
+
+  // The one report form, moved under the comment being reported.
+  var reportForm = section.querySelector("[data-report-form]");
+  var reportHome = reportForm && reportForm.parentNode;
+  var reportNext = reportForm && reportForm.nextSibling;
+  function closeReport() {
+    reportForm.hidden = true;
+    reportHome.insertBefore(reportForm, reportNext);
   }
 
   if (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearErrors();
-      send(form).then(function (json) {
+      send(form.action, new FormData(form)).then(function (json) {
         if (json.ok) {
           notify(json.message, false);
           Object.keys(json.counts || {}).forEach(function (state) {
@@ -77,35 +86,59 @@
         if (json.error) notify(json.error, true);
       }).catch(function () { form.submit(); });
     });
-    form.querySelector("[data-cancel-reply]").addEventListener("click", resetReply);
+    form.querySelector("[data-cancel-reply]").addEventListener("click", function (event) {
+      event.preventDefault();
+      resetReply();
+    });
+  }
+  if (reportForm) {
+    reportForm.querySelector("[data-report-cancel]").addEventListener("click", closeReport);
   }
 
+  // Reply and report are links (to ?reply=<id> and to the report page) for readers without JavaScript.
   section.addEventListener("click", function (event) {
-    var link = event.target.closest("[data-reply]");
-    if (!link || !form) return;
-    event.preventDefault();
-    var comment = document.getElementById("comment-" + link.getAttribute("data-reply"));
-    form.querySelector("[name=parent]").value = link.getAttribute("data-reply");
-    form.querySelector("[data-cancel-reply]").hidden = false;
-    comment.querySelector(".comment-actions").after(form);
-    form.querySelector("textarea").focus();
+    var link = event.target.closest(".comment-reply, .comment-report");
+    if (!link) return;
+    var comment = link.closest(".comment");
+    var actions = comment.querySelector(".comment-actions");
+    if (link.classList.contains("comment-reply")) {
+      if (!form) return;
+      event.preventDefault();
+      form.querySelector("[name=parent]").value = comment.id.replace("comment-", "");
+      form.querySelector("[data-cancel-reply]").hidden = false;
+      var note = form.querySelector("[data-replying-to]");
+      if (note) note.remove();  // the form now sits under the comment it answers
+      actions.after(form);
+      form.querySelector("textarea").focus();
+    } else if (reportForm) {
+      event.preventDefault();
+      reportForm.action = link.href;
+      reportForm.hidden = false;
+      actions.after(reportForm);
+      reportForm.querySelector("select").focus();
+    }
   });
 
   section.addEventListener("submit", function (event) {
     var target = event.target;
-    if (target.hasAttribute("data-vote")) {
+    if (target.hasAttribute("data-vote-form")) {
+      // Every like and dislike button submits this one form; the button names its comment (formaction).
+      var button = event.submitter;
+      if (!button) return;  // an old browser: the plain post still works
       event.preventDefault();
-      var button = event.submitter || target.querySelector("button");
-      send(target, { name: "value", value: button.value }).then(function (json) {
+      var data = new FormData(target);
+      data.append(button.name, button.value);
+      send(button.formAction, data).then(function (json) {
         if (!json.ok) { notify(json.message, true); return; }
-        target.querySelector("[data-likes]").textContent = fa(json.likes);
-        target.querySelector("[data-dislikes]").textContent = fa(json.dislikes);
+        var actions = button.parentNode;
+        actions.querySelector("[data-likes]").textContent = fa(json.likes);
+        actions.querySelector("[data-dislikes]").textContent = fa(json.dislikes);
       });
-    } else if (target.hasAttribute("data-report")) {
+    } else if (target.hasAttribute("data-report-form")) {
       event.preventDefault();
-      send(target).then(function (json) {
+      send(target.action, new FormData(target)).then(function (json) {
         notify(json.message, !json.ok);
-        target.closest("details").open = false;
+        closeReport();
       });
     }
   });
