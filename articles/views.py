@@ -279,6 +279,9 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
+        # Comment actions (vote, report, reply pages); the thread itself is on the article page.
+        "Disallow: /comments/",
+        "Disallow: /en/comments/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap-news'))}",

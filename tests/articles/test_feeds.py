@@ -124,5 +124,12 @@ def test_robots_txt_points_to_both_sitemaps_and_keeps_out_of_the_admin(reader_cl
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /admin/" in text and "Disallow: /search/" in text and "Disallow: /en/search/" in text
+    # The comment action pages (report, reply, vote) live under the comments URLs in both languages.
+    from comments.models import Comment
+
+    comment = Comment.objects.create(article=make_article(), body="x", status=Comment.Status.PUBLISHED)
+    report_page = reverse("comments:report", args=[comment.pk])
+    assert report_page.startswith("/comments/") and "Disallow: /comments/" in text
+    assert "Disallow: /en/comments/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Sitemap: http://testserver/sitemap-news.xml" in text
