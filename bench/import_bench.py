@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import resource
-import secrets
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: `bench` and the apps importable
+
+from bench.scratch import setup_django  # noqa: E402
 
 
 def main() -> None:
@@ -32,16 +32,7 @@ def main() -> None:
     parser.add_argument("--chunk-size", type=int, default=500)
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    # Measured as production runs: with DEBUG on, Django also formats and keeps every query it runs.
-    os.environ.setdefault("DJANGO_DEBUG", "false")
-    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    scratch = setup_django(args.database_url)
     from django.core.management import call_command
     from django.db import connection
 

@@ -14,16 +14,16 @@ machine.
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
 import statistics
 import sys
-import tempfile
 import time
-import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: `bench` and the apps importable
+
+from bench.scratch import setup_django  # noqa: E402
 
 
 def main() -> None:
@@ -33,19 +33,7 @@ def main() -> None:
     parser.add_argument("--database-url", help="Default: a new SQLite file in a temporary folder.")
     args = parser.parse_args()
 
-    scratch = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    os.environ.setdefault("DJANGO_DEBUG", "false")
-    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(64))
-    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
-    os.environ.setdefault("NEWSROOM_PLAIN_STATIC", "true")  # no collectstatic manifest in a scratch run
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    warnings.filterwarnings("ignore", message="No directory at")  # whitenoise, with no collectstatic
-
-    django.setup()
+    setup_django(args.database_url)
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client

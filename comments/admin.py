@@ -160,27 +160,29 @@ class CommentAdmin(admin.ModelAdmin):
 admin.site.register(Comment, CommentAdmin)
 
 
-@admin.register(PendingComment)
-class PendingCommentAdmin(CommentAdmin):
-    list_filter = ["is_staff_reply", "created_at"]
+class QueueAdmin(CommentAdmin):
+    """A moderators' queue: the comments admin narrowed to one queryset method; nothing is added here."""
+
+    queue = ""  # the CommentQuerySet method that selects this queue
 
     def get_queryset(self, request):
-        return super().get_queryset(request).pending()
+        return getattr(super().get_queryset(request), self.queue)()
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(PendingComment)
+class PendingCommentAdmin(QueueAdmin):
+    queue = "pending"
+    list_filter = ["is_staff_reply", "created_at"]
 
 
 @admin.register(ReportedComment)
-class ReportedCommentAdmin(CommentAdmin):
+class ReportedCommentAdmin(QueueAdmin):
+    queue = "reported"
     list_filter = ["status"]
     ordering = ["-report_count", "created_at"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).reported()
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(WordRule)
