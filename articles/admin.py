@@ -15,7 +15,7 @@ from articles import services
 from articles.admin_filters import JalaliPublishedFilter
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
-from articles.models import Article, Official, Organization, Position, Section
+from articles.models import Article, DeletedImport, Official, Organization, Position, Section
 from articles.persian import jalali_datetime, persian_digits
 
 
@@ -111,6 +111,12 @@ class ArticleAdmin(TranslatableAdmin):
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
+    def delete_model(self, request, obj):
+        services.delete_articles(articles=Article.objects.filter(pk=obj.pk), user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        services.delete_articles(articles=queryset, user=request.user)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change:
@@ -178,3 +184,19 @@ class ArticleAdmin(TranslatableAdmin):
         self._run(
             request, queryset, services.unpublish_article, _("%s articles unpublished."), editor=request.user
         )
+
+
+@admin.register(DeletedImport)
+class DeletedImportAdmin(admin.ModelAdmin):
+    """Imported articles an editor deleted; the importer skips their files. Delete a row here to let the
+    file be imported again."""
+
+    list_display = ["__str__", "news_code", "external_id", "deleted_at", "deleted_by"]
+    search_fields = ["title", "external_id"]
+    readonly_fields = ["external_id", "news_code", "title", "deleted_at", "deleted_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

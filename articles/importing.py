@@ -30,7 +30,7 @@ from django.utils.text import slugify
 from parler.cache import get_translation_cache_key
 
 from articles.mentions import MentionIndex, Mentions, find_mentions
-from articles.models import Article, NewsCodeCounter, Official, Organization, Section
+from articles.models import Article, DeletedImport, NewsCodeCounter, Official, Organization, Section
 from articles.persian import normalize
 from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from articles.services import refresh_search_document
@@ -94,6 +94,7 @@ class _Item:
     digest: str
     section: Section | None
     existing: _Existing | None = None
+    deleted_code: int | None = None  # the news code of this file's article, which an editor deleted
     mentions: Mentions | None = None
 
 
@@ -152,6 +153,14 @@ class Importer:
         new: list[tuple[int, _Item]] = []
         for position, item in items:
             existing = item.existing
+            if item.deleted_code is not None and not self.options.force:
+                results[position] = Result(
+                    item.source.label,
+                    Outcome.SKIPPED,
+                    reason="was deleted by an editor; --force imports it again",
+                    news_code=item.deleted_code,
+                )
+                continue
             if existing is None:
                 new.append((position, item))
                 continue
@@ -215,8 +224,11 @@ class Importer:
         return _Item(source=source, release=release, external_id=external_id, digest=digest, section=section)
 
     def _attach_existing(self, items: list[_Item]) -> None:
-        """One query for the whole chunk."""
+        """Two queries for the whole chunk: the articles already imported, and the deleted ones."""
         by_id = {item.external_id: item for item in items}
+        deleted = DeletedImport.objects.filter(external_id__in=list(by_id))
+        for external_id, news_code in deleted.values_list("external_id", "news_code"):
+            by_id[external_id].deleted_code = news_code
         rows = Article.objects.filter(external_id__in=list(by_id)).values_list(
             "external_id", "pk", "news_code", "import_hash", "updated_at", "imported_at"
         )
@@ -255,6 +267,11 @@ class Importer:
             translations.append(_translation_fields(release, body))
             results.append(Result(item.source.label, Outcome.CREATED, proposed=proposed))
         Article.objects.bulk_create(articles)
+        revived = [
+            item.external_id for item in items if item.deleted_code is not None
+        ]  # brought back with --force
+        if revived:
+            DeletedImport.objects.filter(external_id__in=revived).delete()
         Translation = Article._parler_meta.root_model
         Translation.objects.bulk_create(
             Translation(master_id=article.pk, language_code=item.release.language, **fields)

@@ -305,3 +305,25 @@ class Article(TranslatableModel):
         parts += [name for official in self.officials.all() for name in official.alias_list()]
         parts += [name for org in self.organizations.all() for name in org.alias_list()]
         return normalize(" ".join(part for part in parts if part))
+
+
+class DeletedImport(models.Model):
+    """An imported article an editor deleted. The importer skips its source file from then on, so a
+    deletion sticks; deleting this record (or `import_articles --force`) lets the file in again."""
+
+    external_id = models.CharField(_("import id"), max_length=200, unique=True)
+    news_code = models.PositiveBigIntegerField(_("news code"))
+    title = models.CharField(_("headline"), max_length=300, blank=True)
+    deleted_at = models.DateTimeField(_("deleted"), auto_now_add=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-deleted_at"]
+        verbose_name = _("deleted imported article")
+        verbose_name_plural = _("deleted imported articles")
+
+    def __str__(self) -> str:
+        return self.title or self.external_id

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, DeletedImport
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -54,6 +54,24 @@ def unpublish_article(*, article: Article, editor) -> Article:
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
     return article
+
+
+@transaction.atomic
+def delete_articles(*, articles, user) -> int:
+    """Delete articles; imported ones leave a DeletedImport behind so a re-import does not bring them
+    back. Returns how many articles were deleted."""
+    DeletedImport.objects.bulk_create(
+        [
+            DeletedImport(
+                external_id=article.external_id, news_code=article.news_code, title=str(article)[:300],
+                deleted_by=user if user and user.is_authenticated else None,
+            )
+            for article in articles.filter(external_id__isnull=False).prefetch_related("translations")
+        ],
+        ignore_conflicts=True,
+    )  # fmt: skip
+    _total, by_model = articles.delete()
+    return by_model.get(Article._meta.label, 0)
 
 
 def refresh_search_document(article: Article) -> None:

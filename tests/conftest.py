@@ -39,6 +39,7 @@ ROLE_MIGRATIONS = [
     ("articles.migrations.0002_editorial_groups", "create_groups"),
     ("comments.migrations.0002_moderators_group", "create_group"),
     ("comments.migrations.0004_comment_permissions", "grant"),
+    ("articles.migrations.0005_deleted_imports", "grant"),
 ]
 
 
