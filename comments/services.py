@@ -107,9 +107,14 @@ def comment_url(comment: Comment) -> str:
     return f"{comment.article.get_absolute_url()}{page}#comment-{comment.pk}"
 
 
+def visible_comments():
+    """Published comments on published articles: what readers may reply to, vote on and report."""
+    return Comment.objects.published().filter(article__in=Article.objects.published())
+
+
 def visible_comment(pk: int) -> Comment:
-    """A published comment on a published article, for votes and reports; DoesNotExist otherwise."""
-    return Comment.objects.published().get(pk=pk, article__in=Article.objects.published())
+    """One of visible_comments(), for votes and reports; DoesNotExist otherwise."""
+    return visible_comments().get(pk=pk)
 
 
 # Posting ------------------------------------------------------------------------------------------------

@@ -117,10 +117,7 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
 
 def _visible_comment_or_404(pk: int) -> Comment:
     """A published comment on a published article, with its article, for the reply and report pages."""
-    return get_object_or_404(
-        Comment.objects.published().filter(article__in=Article.objects.published()).select_related("article"),
-        pk=pk,
-    )
+    return get_object_or_404(services.visible_comments().select_related("article"), pk=pk)
 
 
 def reply_form(request: HttpRequest, pk: int) -> HttpResponse:

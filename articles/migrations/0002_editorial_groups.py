@@ -2,49 +2,26 @@
 
 from django.db import migrations
 
-EDITOR_PERMISSIONS = [
-    ("articles", "article", ["add", "change", "view"]),
-    ("articles", "section", ["view"]),
-    ("articles", "official", ["add", "change", "view"]),
-    ("articles", "position", ["add", "change", "delete", "view"]),
-    ("articles", "organization", ["add", "change", "view"]),
-]
-CHIEF_EXTRA = [
-    ("articles", "article", ["delete"]),
-    ("articles", "section", ["add", "change"]),
-    ("articles", "official", ["delete"]),
-    ("articles", "organization", ["delete"]),
-]
+from newsroom.role_migrations import codenames, grant
 
-
-def ensure_permissions(apps):
-    """Permissions are created after migrations run; make them exist now so groups can get them."""
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-
-
-def permissions(apps, spec):
-    Permission = apps.get_model("auth", "Permission")
-    found = []
-    for app_label, model, actions in spec:
-        for action in actions:
-            found.append(Permission.objects.get(content_type__app_label=app_label, codename=f"{action}_{model}"))
-    return found
+EDITOR_PERMISSIONS = {
+    "article": ["add", "change", "view"],
+    "section": ["view"],
+    "official": ["add", "change", "view"],
+    "position": ["add", "change", "delete", "view"],
+    "organization": ["add", "change", "view"],
+}
+CHIEF_EXTRA = {
+    "article": ["delete", "publish"],
+    "section": ["add", "change"],
+    "official": ["delete"],
+    "organization": ["delete"],
+}
 
 
 def create_groups(apps, schema_editor):
-    ensure_permissions(apps)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name="editors")
-    editors.permissions.add(*permissions(apps, EDITOR_PERMISSIONS))
-    chiefs, _ = Group.objects.get_or_create(name="chief editors")
-    chiefs.permissions.add(*permissions(apps, EDITOR_PERMISSIONS + CHIEF_EXTRA))
-    chiefs.permissions.add(Permission.objects.get(content_type__app_label="articles", codename="publish_article"))
+    grant(apps, "editors", "articles", codenames(EDITOR_PERMISSIONS))
+    grant(apps, "chief editors", "articles", codenames(EDITOR_PERMISSIONS) + codenames(CHIEF_EXTRA))
 
 
 def remove_groups(apps, schema_editor):

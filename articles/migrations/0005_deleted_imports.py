@@ -4,23 +4,12 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from newsroom import role_migrations as roles
+
 
 def grant(apps, schema_editor):
     """Chief editors (who may delete articles) see the deleted imports and may let a file in again."""
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    chiefs, _ = Group.objects.get_or_create(name="chief editors")
-    chiefs.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="articles", codename__in=["view_deletedimport", "delete_deletedimport"]
-        )
-    )
+    roles.grant(apps, "chief editors", "articles", ["view_deletedimport", "delete_deletedimport"])
 
 
 class Migration(migrations.Migration):

@@ -2,20 +2,11 @@
 
 from django.db import migrations
 
+from newsroom.role_migrations import grant
+
 
 def create_group(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    moderators, _ = Group.objects.get_or_create(name="moderators")
-    moderators.permissions.add(
-        *Permission.objects.filter(content_type__app_label="comments", codename__in=["view_comment", "change_comment"])
-    )
+    grant(apps, "moderators", "comments", ["view_comment", "change_comment"])
 
 
 def remove_group(apps, schema_editor):

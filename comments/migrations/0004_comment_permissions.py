@@ -3,6 +3,8 @@ Editors and chief editors may write the newsroom's replies (پاسخ تحریر�
 
 from django.db import migrations
 
+from newsroom import role_migrations as roles
+
 PERMISSIONS = {
     "pendingcomment": ["view", "change"],
     "reportedcomment": ["view", "change"],
@@ -15,35 +17,15 @@ EDITORIAL_GROUPS = ["editors", "chief editors"]
 
 
 def grant(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    moderators, _ = Group.objects.get_or_create(name="moderators")
-    codenames = [f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions]
-    moderators.permissions.add(
-        *Permission.objects.filter(content_type__app_label="comments", codename__in=codenames)
-    )
-    replies = Permission.objects.filter(content_type__app_label="comments", codename__in=NEWSROOM_REPLIES)
-    for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
-        group.permissions.add(*replies)
+    roles.grant(apps, "moderators", "comments", roles.codenames(PERMISSIONS))
+    for group in EDITORIAL_GROUPS:
+        roles.grant(apps, group, "comments", NEWSROOM_REPLIES)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    codenames = [f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions]
-    for group in Group.objects.filter(name="moderators"):
-        group.permissions.remove(
-            *Permission.objects.filter(content_type__app_label="comments", codename__in=codenames)
-        )
-    replies = Permission.objects.filter(content_type__app_label="comments", codename__in=NEWSROOM_REPLIES)
-    for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
-        group.permissions.remove(*replies)
+    roles.revoke(apps, "moderators", "comments", roles.codenames(PERMISSIONS))
+    for group in EDITORIAL_GROUPS:
+        roles.revoke(apps, group, "comments", NEWSROOM_REPLIES)
 
 
 class Migration(migrations.Migration):
