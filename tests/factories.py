@@ -13,24 +13,27 @@ from articles.models import Article, Official, Organization, Position, Section
 _seq = itertools.count(1)
 
 
+def _named(model, *, name: str, slug: str, **kwargs):
+    """A saved parler model with its Persian name."""
+    obj = model(slug=slug, **kwargs)
+    obj.set_current_language("fa")
+    obj.name = name
+    obj.save()
+    return obj
+
+
 def make_section(**kwargs) -> Section:
     n = next(_seq)
-    name = kwargs.pop("name", f"استان {n}")
-    section = Section(slug=kwargs.pop("slug", f"section-{n}"), **kwargs)
-    section.set_current_language("fa")
-    section.name = name
-    section.save()
-    return section
+    kwargs.setdefault("name", f"استان {n}")
+    kwargs.setdefault("slug", f"section-{n}")
+    return _named(Section, **kwargs)
 
 
 def make_organization(**kwargs) -> Organization:
     n = next(_seq)
-    name = kwargs.pop("name", f"سازمان شماره {n}")
-    org = Organization(slug=kwargs.pop("slug", f"org-{n}"), **kwargs)
-    org.set_current_language("fa")
-    org.name = name
-    org.save()
-    return org
+    kwargs.setdefault("name", f"سازمان شماره {n}")
+    kwargs.setdefault("slug", f"org-{n}")
+    return _named(Organization, **kwargs)
 
 
 def make_official(**kwargs) -> Official:
