@@ -315,3 +315,21 @@ def test_a_large_import_refreshes_postgresqls_statistics(monkeypatch):
     run(settings.BASE_DIR / "seeds", verbosity=2)
     assert Article.objects.count() == 1
     assert estimated_rows() == 1  # ANALYZE counted the new row; before it the planner had no estimate
+
+
+class _Terminal(StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("terminal", "shown"), [(True, True), (False, False)])
+def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, terminal, shown):
+    seed = (settings.BASE_DIR / "seeds" / "000_41121ad2ed1a0d20.txt").read_text(encoding="utf-8")
+    for n in range(3):
+        (tmp_path / f"release-{n}.txt").write_text(seed.replace("مجموعه قضایی فارس", f"مجموعه {n}", 1))
+    stderr = _Terminal() if terminal else StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    run(tmp_path)
+    assert Article.objects.count() == 3
+    assert ("3/3" in stderr.getvalue()) is shown  # tqdm's "3/3 [..." on standard error
