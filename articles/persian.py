@@ -40,7 +40,6 @@ _TO_PERSIAN_DIGITS = str.maketrans("0123456789" + _ARABIC_DIGITS, _PERSIAN_DIGIT
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Zero-width and bidi control characters that change nothing a reader sees.
 _INVISIBLE = re.compile("[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff" + KASHIDA + "]")
-_SPACES = re.compile(r"[\s" + ZWNJ + "\u00a0\u2009\u202f]+")
 
 # The same folding, visiting only the characters that change: str.translate looks every character up
 # in a dict, which is ten times slower on Persian text, and normalize() runs on every imported article.

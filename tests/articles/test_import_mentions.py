@@ -7,10 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from hypothesis import given
-from hypothesis import strategies as st
 
-from articles import gazetteer, persian
+from articles import gazetteer
 from articles.mentions import MentionIndex, find_mentions
 from articles.models import Article, Official, Organization, Position
 from articles.persian import normalize
@@ -120,26 +118,3 @@ def test_a_new_article_in_the_admin_gets_links_and_keeps_removals(editor_client)
     )
     assert response.status_code == 302
     assert set(article.organizations.all()) == {court, council}
-
-
-def _normalize_by_the_definition(text: str) -> str:
-    """normalize() spelled out step by step with str.translate, as it was first written."""
-    text = text.translate(persian._LETTERS).translate(persian._TO_LATIN_DIGITS)
-    text = persian._DIACRITICS.sub("", text)
-    text = persian._INVISIBLE.sub("", text)
-    text = persian._SPACES.sub(" ", text)
-    return text.strip().casefold()
-
-
-PERSIAN_TEXT = st.text(
-    alphabet=st.sampled_from(
-        list("قوه ضائیيكکةۀأإؤ ۱۲٣4ـ\u200c\u200b\u00a0\u2009\t\n\r  ABcd,.،؛")
-        + ["\u064e", "\u0670", "\ufeff"]
-    ),
-    max_size=60,
-)
-
-
-@given(PERSIAN_TEXT)
-def test_the_fast_normalize_agrees_with_its_definition(text):
-    assert persian.normalize(text) == _normalize_by_the_definition(text)

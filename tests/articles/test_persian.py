@@ -1,6 +1,9 @@
+import re
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.persian import jalali_date, jalali_datetime, normalize, parse_jalali_date, persian_digits
 
@@ -25,6 +28,42 @@ def test_normalize_folds_variants_to_one_key(a, b):
 
 def test_normalize_keeps_different_words_different():
     assert normalize("دادگستری فارس") != normalize("دادگستری تهران")
+
+
+# Text made of the characters normalize() treats specially, mixed with ones it keeps.
+PERSIAN_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("قوه ضائیيكکةۀأإؤ ۱۲٣4ـ\u200c\u200b\u00a0\u2009\u202f\t\n\r  ABcd,.،؛")
+        + ["\u064e", "\u0670", "\ufeff", "\u202e"]
+    ),
+    max_size=60,
+)
+# Everything a reader sees as a word break: spaces of every width, line breaks and ZWNJ.
+SEPARATORS = st.text(
+    alphabet=st.sampled_from(list(" \t\n\r\u00a0\u2009\u202f\u200c")), min_size=1, max_size=4
+)
+# Letters and digits that normalize() folds away.
+FOLDED_AWAY = "يىئكةۀأإٱؤ" + "۰۱۲۳۴۵۶۷۸۹" + "٠١٢٣٤٥٦٧٨٩"
+
+
+@given(PERSIAN_TEXT)
+def test_normalize_gives_single_spaced_keys_without_variant_letters(text):
+    key = normalize(text)
+    assert normalize(key) == key  # a key is already normal
+    assert re.fullmatch(r"(\S+( \S+)*)?", key)  # one plain space between words, none at the ends
+    assert not set(key) & set(FOLDED_AWAY + "\u200c\u200b\ufeff\u0640\u064e\u0670\u202e")
+
+
+@given(PERSIAN_TEXT, SEPARATORS, PERSIAN_TEXT)
+def test_any_word_break_is_one_space_in_the_key(before, separator, after):
+    assert normalize(before + separator + after) == normalize(before + " " + after)
+
+
+@given(PERSIAN_TEXT)
+def test_arabic_letter_forms_and_digits_match_their_persian_and_latin_forms(text):
+    arabic = text.replace("ی", "ي").replace("ک", "ك").translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    persian = text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert normalize(arabic) == normalize(text) == normalize(persian)
 
 
 def test_persian_digits():
