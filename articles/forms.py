@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,9 @@ class ArticleAdminForm(TranslatableModelForm):
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "lead": forms.Textarea(attrs={"class": "vLargeTextField", "rows": 4}),
             "image_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            # The editor is chosen here, not in the model: replacing it touches settings and the admin only.
+            # ArticleAdmin.get_form switches a copy of this widget's config to LTR for the English tab.
+            "body": CKEditorWidget(config_name="default"),
         }
 
     def __init__(self, *args, **kwargs):
