@@ -144,17 +144,6 @@ CKEDITOR_CONFIGS = {
         # What the editor offers matches what the sanitizer keeps (articles/sanitize.py).
         "allowedContent": True,
     },
-    "english": {
-        "language": "fa",
-        "contentsLangDirection": "ltr",
-        "contentsLanguage": "en",
-        "toolbar": _CKEDITOR_TOOLBAR,
-        "format_tags": "p;h2;h3;h4",
-        "height": 360,
-        "width": "100%",
-        "extraPlugins": "bidi",
-        "allowedContent": True,
-    },
 }
 
 # Production hardening: on whenever DEBUG is off (manage.py check --deploy is clean then).
