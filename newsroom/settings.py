@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from newsroom.env import database_config, env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -122,7 +123,8 @@ DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 # django-ckeditor bundles CKEditor 4.22.1, which is end-of-life, so every check prints ckeditor.W001.
 # It is safe here because (1) body HTML is sanitized with nh3 against an allowlist whenever it is saved
 # (articles/fields.py), so the editor is never the security boundary; (2) only staff reach the editor, in
-# the admin; (3) the field is defined once (articles/fields.py), so swapping editors is one change.
+# the admin; (3) the body field is a plain TextField (articles/fields.py): the admin form chooses the
+# editor (articles/forms.py) and this file configures it, so swapping editors touches nothing else.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 CKEDITOR_BASEPATH = f"/{STATIC_URL}ckeditor/ckeditor/"
 _CKEDITOR_TOOLBAR = [
@@ -131,6 +133,14 @@ _CKEDITOR_TOOLBAR = [
     ["Link", "Unlink", "Image", "Table", "HorizontalRule"],
     ["Undo", "Redo", "RemoveFormat", "Source", "Maximize"],
 ]
+# CKEditor's own content filter gets the sanitizer's allowlist as its rules, one per tag
+# ("a[dir,href,lang,title]; ..."), generated so the two cannot drift: the editor offers and keeps only
+# what clean_body_html() keeps. nh3 stays the boundary (it also checks URL schemes and sets link rel).
+_CKEDITOR_ALLOWED_CONTENT = "; ".join(
+    f"{tag}[{','.join(sorted(ALLOWED_ATTRIBUTES['*'] | ALLOWED_ATTRIBUTES.get(tag, set())))}]"
+    for tag in sorted(ALLOWED_TAGS)
+)
+# The English tab of the article admin writes left to right: ArticleAdmin.get_form adjusts a copy.
 CKEDITOR_CONFIGS = {
     "default": {
         "language": "fa",
@@ -141,8 +151,7 @@ CKEDITOR_CONFIGS = {
         "height": 360,
         "width": "100%",
         "extraPlugins": "bidi",
-        # What the editor offers matches what the sanitizer keeps (articles/sanitize.py).
-        "allowedContent": True,
+        "allowedContent": _CKEDITOR_ALLOWED_CONTENT,
     },
 }
 

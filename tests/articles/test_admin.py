@@ -1,11 +1,13 @@
 """The editors' admin, driven through the test client as an editor would use it."""
 
+import re
 from datetime import datetime
 
 import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from tests.factories import make_article, make_official, make_organization, make_section
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +90,15 @@ def test_admin_is_persian_and_right_to_left_even_for_an_english_browser(editor):
 def test_english_tab_edits_the_body_left_to_right(editor_client):
     html = editor_client.get(reverse("admin:articles_article_add") + "?language=en").content.decode()
     assert "&quot;contentsLangDirection&quot;: &quot;ltr&quot;" in html
+
+
+def test_the_editors_content_filter_allows_exactly_the_sanitizer_allowlist(editor_client):
+    form = editor_client.get(reverse("admin:articles_article_add")).context["adminform"].form
+    rules = form.fields["body"].widget.config["allowedContent"]  # CKEditor 4 rules: "tag[attr,attr]; ..."
+    allowed = {tag: set(attributes.split(",")) for tag, attributes in re.findall(r"(\w+)\[([^\]]*)\]", rules)}
+    assert allowed == {
+        tag: ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set()) for tag in ALLOWED_TAGS
+    }
 
 
 def test_editor_cannot_publish_by_editing_the_status(editor_client):
