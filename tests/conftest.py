@@ -103,12 +103,6 @@ def outsider_client(outsider) -> Client:
 
 
 # Browser tests ---------------------------------------------------------------------------------------
-# Playwright's sync API runs an event loop in the test thread; Django refuses ORM calls there unless told
-# that this is deliberate. Only the test process sets this.
-import os  # noqa: E402
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -120,18 +114,28 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Debian's Chromium driven by Playwright. Never `playwright install`: it downloads a browser."""
+    """Debian's Chromium driven by Playwright. Never `playwright install`: it downloads a browser.
+
+    While Playwright's sync API is open it keeps an event loop running in the test thread, and Django
+    refuses ORM calls under a running loop unless DJANGO_ALLOW_ASYNC_UNSAFE says it is deliberate. So the
+    variable is set only while Playwright is open, and Playwright is open only for the modules that drive
+    the browser (hence the module scope): every other test keeps Django's guard.
+    """
     from tests.services import need_chromium
 
     executable = need_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture
