@@ -9,6 +9,7 @@ without touching the views.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from django import forms
@@ -58,8 +59,19 @@ def search_articles(articles: QuerySet, words: list[str]) -> QuerySet:
 
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
-    """One character through the one normalize(), between two letters so that a space survives."""
+    """One character (with the combining marks after it) through the one normalize(), between two
+    letters so that a space survives."""
     return normalize(f"a{char}a")[1:-1]
+
+
+def _units(text: str):
+    """(offset, character with the combining marks that follow it): normalize() composes a letter with
+    its marks (ا and a madda are آ), so they are folded together."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or not unicodedata.combining(text[index]):
+            yield start, text[start:index]
+            start = index
 
 
 def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -71,8 +83,8 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        for piece in _fold_char(char):
+    for index, unit in _units(text):
+        for piece in _fold_char(unit):
             if piece == " " and (not out or out[-1] == " "):
                 continue
             out.append(piece)
@@ -92,7 +104,10 @@ def highlight(text: str, words: list[str]) -> SafeString:
         start = folded.find(word)
         while start != -1:
             end = start + len(word) - 1
-            for position in range(offsets[start], offsets[end] + 1):
+            stop = offsets[end] + 1
+            while stop < len(text) and unicodedata.combining(text[stop]):
+                stop += 1  # the last letter's marks belong to it
+            for position in range(offsets[start], stop):
                 marked[position] = True
             start = folded.find(word, start + 1)
     _bridge_spaces(text, marked)

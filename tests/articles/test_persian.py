@@ -26,6 +26,62 @@ def test_normalize_folds_variants_to_one_key(a, b):
     assert normalize(a) == normalize(b)
 
 
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        # Invisible characters inside a word: soft hyphen, word joiner, zero-width space and joiner,
+        # byte-order mark, Arabic letter mark, left-to-right mark, variation selector, a tag character.
+        ("کلا\u00adهبردار", "کلاهبردار"),
+        ("کلا\u2060هبردار", "کلاهبردار"),
+        ("کلا\u200bهبر\u200dدار", "کلاهبردار"),
+        ("\ufeffکلاهبردار\u061c\u200e", "کلاهبردار"),
+        ("کلاه\ufe0fبردار\U000e0041", "کلاهبردار"),
+        ("spa\u00adm", "spam"),
+        # Arabic presentation forms, as text copied from a PDF arrives.
+        ("ﻛﻼﻫﺒﺮﺩﺍﺭ", "کلاهبردار"),
+        ("ﺳﻼﻡ", "سلام"),
+        # Lookalike letters from Urdu, Pashto, Kurdish and Arabic.
+        ("ڪلاهبردار", "کلاهبردار"),
+        ("ھمه", "همه"),
+        ("ہمہ", "همه"),
+        ("ېک ۍک", "یک یک"),
+        ("علىي", "علیی"),
+        ("خانۀ ملت", "خانه ملت"),
+        ("خانه\u0654 ملت", "خانه ملت"),  # the same ezafe, decomposed
+        ("دائرة المعارف", "دایره المعارف"),
+        # Fullwidth Latin and digits; Persian and Arabic-Indic digits.
+        ("ＳＰＡＭ １２", "spam 12"),
+        ("http：//a．com", "http://a.com"),
+        ("۰۹۱۲ ٠٩١٢", "0912 0912"),
+        # Kashida, diacritics and marks stacked on letters.
+        ("قــوه", "قوه"),
+        ("بِسْمِ اللَّهِ", "بسم الله"),
+        ("s\u0336p\u0489a\u0301\u0302\u0303m CAFÉ", "spam cafe"),
+        # Spaces of every width, and ZWNJ, become one space.
+        ("سازمان\u200cهای\u00a0استان\u2009\u202fفارس", "سازمان های استان فارس"),
+    ],
+)
+def test_normalize_removes_what_a_reader_does_not_see(written, key):
+    assert normalize(written) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("آب", "اب"),  # آ is a letter of its own
+        ("ۀ", "ی"),
+        ("3.5", "35"),
+        ("ZWNJ", "zw nj"),
+    ],
+)
+def test_normalize_keeps_distinctions_a_reader_makes(a, b):
+    assert normalize(a) != normalize(b)
+
+
+def test_normalize_composes_a_decomposed_madda_before_dropping_marks():
+    assert normalize("ا\u0653ب") == normalize("آب") == "آب"
+
+
 def test_normalize_keeps_different_words_different():
     assert normalize("دادگستری فارس") != normalize("دادگستری تهران")
 
@@ -33,8 +89,9 @@ def test_normalize_keeps_different_words_different():
 # Text made of the characters normalize() treats specially, mixed with ones it keeps.
 PERSIAN_TEXT = st.text(
     alphabet=st.sampled_from(
-        list("قوه ضائیيكکةۀأإؤ ۱۲٣4ـ\u200c\u200b\u00a0\u2009\u202f\t\n\r  ABcd,.،؛")
-        + ["\u064e", "\u0670", "\ufeff", "\u202e"]
+        list("قوه ضائیيكکةۀأإؤ ۱۲٣4ـ\u200c\u200b\u00a0\u2009\u202f\t\n\r  ABcd,.،؛ڪھہېۍﻛﺘﺎﻻＡ１．éẞ")
+        + ["\u064e", "\u0670", "\ufeff", "\u202e", "\u00ad", "\u2060", "\u200d", "\ufe0f", "\u061c"]
+        + ["\u0653", "\u0301", "\U000e0041", "\U0001d173", "\u3164", "\u06dd"]
     ),
     max_size=60,
 )
@@ -43,7 +100,7 @@ SEPARATORS = st.text(
     alphabet=st.sampled_from(list(" \t\n\r\u00a0\u2009\u202f\u200c")), min_size=1, max_size=4
 )
 # Letters and digits that normalize() folds away.
-FOLDED_AWAY = "يىئكةۀأإٱؤ" + "۰۱۲۳۴۵۶۷۸۹" + "٠١٢٣٤٥٦٧٨٩"
+FOLDED_AWAY = "يىئكةۀأإٱؤڪھہېۍ" + "۰۱۲۳۴۵۶۷۸۹" + "٠١٢٣٤٥٦٧٨٩" + "ﻛﺘﺎﻻＡ１．éẞ"
 
 
 @given(PERSIAN_TEXT)
@@ -51,7 +108,8 @@ def test_normalize_gives_single_spaced_keys_without_variant_letters(text):
     key = normalize(text)
     assert normalize(key) == key  # a key is already normal
     assert re.fullmatch(r"(\S+( \S+)*)?", key)  # one plain space between words, none at the ends
-    assert not set(key) & set(FOLDED_AWAY + "\u200c\u200b\ufeff\u0640\u064e\u0670\u202e")
+    invisible = "\u200c\u200b\ufeff\u0640\u064e\u0670\u202e\u00ad\u2060\u200d\ufe0f\u061c\u0301"
+    assert not set(key) & set(FOLDED_AWAY + invisible + "\U000e0041\U0001d173\u3164\u06dd")
 
 
 @given(PERSIAN_TEXT, SEPARATORS, PERSIAN_TEXT)

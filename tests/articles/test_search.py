@@ -40,6 +40,9 @@ def results(client, query: str) -> str:
         ("سازمان های وابسته", "سازمان‌های"),
         ("کارکنان یک اداره", "كاركنان يك"),
         ("۱۵ خرداد", "15 خرداد"),
+        ("ﺩﺍﺩﮔﺴﺘﺮﯼ ﻓﺎﺭﺱ", "دادگستری فارس"),  # presentation forms, from a PDF
+        ("داد\u00adگستری فارس", "دادگستری"),
+        ("ڪارڪنان ھمہ", "کارکنان همه"),
     ],
 )
 def test_spelling_variants_find_the_article(reader_client, written, typed):
@@ -98,6 +101,10 @@ def test_highlight_maps_normalized_matches_back_to_the_text_as_written():
     )
     assert search.highlight("<i>x</i>", ["zzz"]) == "&lt;i&gt;x&lt;/i&gt;"
     assert search.highlight("کتاب‌ها", ["کتاب ها"]) == "<mark>کتاب‌ها</mark>"
+    # A decomposed آ (ا and a madda) and a last letter's diacritics are marked with their letters.
+    assert search.highlight("ا\u0653ب و حُجَّتُ", search.terms("آب حجت")) == (
+        "<mark>ا\u0653ب</mark> و <mark>حُجَّتُ</mark>"
+    )
 
 
 @pytest.mark.parametrize("query", ["", "   ", "ـــ", "x" * 201, "bad\x00byte"])
@@ -128,7 +135,7 @@ def test_a_match_in_the_body_is_shown_as_a_highlighted_excerpt(reader_client):
     assert excerpt.startswith("… ") and excerpt.endswith(" …") and len(excerpt) < 400
 
 
-@given(st.text(alphabet="ابپتسکیيكئؤةۀ ‌ـًٌ٫12۱٢aBİß\t\n\u200f", max_size=60))
+@given(st.text(alphabet="ابپتسکیيكئؤةۀ ‌ـًٌ٫12۱٢aBİßéﻻﺏＡ\t\n\u200f\u0653\u0654\u0301\u00ad", max_size=60))
 def test_highlight_folds_text_exactly_as_normalize_does(text):
     folded, offsets = search._normalized_with_offsets(text)
     assert folded.strip() == normalize(text)
