@@ -133,8 +133,10 @@ def count_links(text: str) -> int:
 
 
 def body_key(text: str) -> str:
-    """Identifies "the same text" for the duplicate check: ZWNJ, spacing and letter forms do not count."""
-    return hashlib.sha256(normalize(text.replace(ZWNJ, "")).encode()).hexdigest()
+    """Identifies "the same text" for the duplicate check: letter forms, invisible characters and
+    spacing do not count. A ZWNJ, a space or nothing between the parts of a word (سازمان‌های, سازمان های,
+    سازمانهای) are all the same, so the key is taken with the spaces left out."""
+    return hashlib.sha256(normalize(text).replace(" ", "").encode()).hexdigest()
 
 
 # Banned and suspect words -------------------------------------------------------------------------------
