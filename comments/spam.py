@@ -125,10 +125,42 @@ def clean_text(text: str) -> str:
     return strip_bidi(text).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-_LINK = re.compile(r"(?:https?://|ftp://|www\.)\S+|\b[\w-]+\.(?:com|net|org|ir|info|xyz|top|ru|io)\b", re.I)
+# Links are found in normalized text: NFKC has already made fullwidth `ｈｔｔｐ：／／ａ．ｃｏｍ` plain
+# ASCII, digits are Latin, letters lower case, invisible characters gone. What counts as one link:
+# - anything with a scheme (`https://…`, `hxxp://…`) or `www.…`, up to the next space;
+# - a host name `label.tld` with a top-level domain of two or more letters, the dot written plainly or
+#   disguised in brackets (`a[.]com`, `a(.)com`, `a(dot)com`, `a{نقطه}com`);
+# - a host name whose dot is spelt out or spaced (`a dot com`, `a نقطه com`, `a . com`): prose can put
+#   such words side by side, so the ending must then be one of the domains spam uses;
+# - a bare IPv4 address, and an Iranian mobile number (09…, +98 9…, 0098 9…) however it is spaced,
+#   dashed or dotted, since posting a number is posting a contact just as a link is.
+# Decimal numbers and dates (`3.5`, `1403.05.12`) have no letters after the dot and are not hosts.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOTS = "[.\u3002\u06d4]"  # full stop, ideographic full stop, Urdu full stop
+_DOT_WORD = r"(?:dot|نقطه)"
+_DOT_PLAIN = _DOTS
+_DOT_BRACKETED = rf"\s?[\[({{<]\s?(?:{_DOTS}|{_DOT_WORD})\s?[\])}}>]\s?"
+_DOT_SPELT = rf"\s{_DOT_WORD}\s|\s?نقطه\s?|\s{_DOTS}\s?"
+_SPAM_TLDS = (
+    "com|net|org|ir|info|biz|xyz|top|shop|site|club|online|store|link|click|live|fun|app|dev|io|me|ly|gl"
+    "|gd|ru|su|tk|ml|ga|cf|gq|pw|ws|cc|tv|co"
+)
+_HOST = (
+    rf"(?<![a-z0-9-]){_LABEL}(?:(?:{_DOT_BRACKETED}|{_DOT_PLAIN}|{_DOT_SPELT}){_LABEL}){{0,6}}"
+    rf"(?:(?:{_DOT_BRACKETED}|{_DOT_PLAIN})[a-z]{{2,}}|(?:{_DOT_SPELT})(?:{_SPAM_TLDS}))"
+    rf"(?![a-z0-9-]|{_DOTS}[a-z0-9])"
+)
+_SCHEME = r"(?:h[tx]{2}ps?|ftp)\s?:\s?//\S+|www\.\S+"
+_IPV4 = r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])"
+# At most two separators (space, dash, dot, slash-free) between digits: a date range such as
+# `09.12.1403 - 10.12.1403` has three, and dates use slashes, which are not accepted here.
+_GAP = r"[\s.\-_()*]{0,2}"
+_MOBILE = rf"(?<![0-9])(?:(?:\+|00){_GAP}98|0){_GAP}9(?:{_GAP}[0-9]){{9}}(?![0-9])"
+_LINK = re.compile("|".join((_SCHEME, _HOST, _IPV4, _MOBILE)))
 
 
 def count_links(text: str) -> int:
+    """Links, host names and mobile numbers in `text`, however disguised (see above)."""
     return len(_LINK.findall(normalize(text)))
 
 
