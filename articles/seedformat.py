@@ -21,6 +21,9 @@ from articles.persian import latin_digits, normalize, parse_jalali_date
 
 # Matches the model's max_length for kicker and headline.
 MAX_TITLE_LENGTH = 300
+# A press release's paragraph is a few hundred characters; a longer line is a file that is not one
+# (a dump, a binary turned text), which would cost seconds and hundreds of MB to store and index.
+MAX_PARAGRAPH_LENGTH = 20_000
 HEADER_FENCE = "---"
 HEADER_KEYS = ("id", "kicker", "published_at", "section", "source", "language")
 LANGUAGES = ("fa", "en")
@@ -102,14 +105,27 @@ def decode(data: bytes) -> str:
     return text
 
 
-def parse_bytes(data: bytes) -> PressRelease:
+def parse_bytes(data: bytes, *, max_bytes: int | None = None) -> PressRelease:
+    """Parse a file's bytes; with `max_bytes`, a larger file is refused before it is decoded."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise SeedFormatError(1, too_large(max_bytes))
     return parse(decode(data))
+
+
+def too_large(max_bytes: int) -> str:
+    """The reason given for a file over the size limit."""
+    return f"file is larger than {max_bytes:,} bytes"
 
 
 def parse(text: str) -> PressRelease:
     """Parse one press release. Raises SeedFormatError naming the line for anything it cannot use."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     numbered = [(number, line.strip()) for number, line in enumerate(text.split("\n"), start=1)]
+    for number, line in numbered:
+        if len(line) > MAX_PARAGRAPH_LENGTH:
+            raise SeedFormatError(
+                number, f"paragraph is longer than {MAX_PARAGRAPH_LENGTH:,} characters ({len(line):,})"
+            )
     header, header_lines, numbered = _split_header(numbered)
     lines = [(number, line) for number, line in numbered if line]
     if not lines:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from articles.management.commands import import_articles
 from articles.models import Article, NewsCodeCounter, Official, Organization
 from comments.models import Comment
 from tests.factories import make_section
@@ -333,3 +334,52 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, terminal, show
     run(tmp_path)
     assert Article.objects.count() == 3
     assert ("3/3" in stderr.getvalue()) is shown  # tqdm's "3/3 [..." on standard error
+
+
+def test_a_file_over_the_size_limit_fails_alone_and_is_not_read_whole(
+    tmp_path, loaded, settings, monkeypatch
+):
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 1000
+    big = write(tmp_path / "in", "big.txt", ("تیتر\n" + "متن " * 2000).encode())
+    reads = []
+
+    class RecordingFile(io.FileIO):
+        def read(self, size=-1):
+            reads.append(size)
+            return super().read(size)
+
+    monkeypatch.setattr(import_articles, "open", lambda file, mode: RecordingFile(file), raising=False)
+    stderr = StringIO()
+    with pytest.raises(CommandError, match="1 of 1 failed") as caught:
+        call_command("import_articles", str(big), stdout=StringIO(), stderr=stderr)
+    assert caught.value.returncode == 1
+    assert stderr.getvalue().splitlines() == [
+        f"{big}:1: file is larger than 1,000 bytes (NEWSROOM_IMPORT_MAX_BYTES)"
+    ]
+    assert reads == [1001]
+    assert state() == loaded
+
+
+def test_standard_input_over_the_size_limit_fails(loaded, settings):
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 100
+    with pytest.raises(CommandError, match="1 of 1 failed"):
+        run("-", stdin=GOOD.encode())
+    assert state() == loaded
+
+
+def test_a_file_at_the_size_limit_is_imported(tmp_path, loaded, settings):
+    settings.NEWSROOM_IMPORT_MAX_BYTES = len(GOOD.encode())
+    path = write(tmp_path / "in", "good.txt", GOOD.encode())
+    run(path)
+    assert Article.objects.count() == len(loaded[0]) + 1
+
+
+def test_a_huge_paragraph_fails_with_its_line_and_writes_nothing(tmp_path, loaded):
+    path = write(tmp_path / "in", "wall.txt", ("تیتر\nلید\n" + "متن" * 10_000 + "\n").encode())
+    stderr = StringIO()
+    with pytest.raises(CommandError, match="1 of 1 failed"):
+        call_command("import_articles", str(path), stdout=StringIO(), stderr=stderr)
+    assert stderr.getvalue().splitlines() == [
+        f"{path}:3: paragraph is longer than 20,000 characters (30,000)"
+    ]
+    assert state() == loaded

@@ -7,7 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.seedformat import COMMENT_HEADINGS, SeedFormatError, parse, parse_bytes, parse_datetime
+from articles.seedformat import (
+    COMMENT_HEADINGS,
+    MAX_PARAGRAPH_LENGTH,
+    SeedFormatError,
+    parse,
+    parse_bytes,
+    parse_datetime,
+)
 
 KICKER = "رئیس کل دادگستری فارس در جمع مدیران:"
 HEADLINE = "مجموعه قضایی فارس پیشگام خدمات الکترونیک است"
@@ -311,3 +318,21 @@ def test_header_values_longer_than_their_field_are_refused(key, limit):
     exc = error(lines("---", f"{key}: {'ب' * (limit + 1)}", "---", HEADLINE).encode())
     assert (exc.line, exc.reason) == (2, f"{key} is longer than {limit} characters")
     assert parse(lines("---", f"{key}: {'ب' * limit}", "---", HEADLINE)).header[key] == "ب" * limit
+
+
+def test_a_paragraph_over_the_limit_is_refused_naming_its_line():
+    long = "ا" * (MAX_PARAGRAPH_LENGTH + 1)
+    with pytest.raises(SeedFormatError) as caught:
+        parse(f"تیتر\nلید کوتاه\n\n{long}\n")
+    assert (
+        str(caught.value) == f"4: paragraph is longer than 20,000 characters ({MAX_PARAGRAPH_LENGTH + 1:,})"
+    )
+    assert parse(f"تیتر\n{'ا' * MAX_PARAGRAPH_LENGTH}\n").lead  # at the limit is fine
+
+
+def test_a_file_over_the_byte_limit_is_refused_before_decoding():
+    data = "تیتر خبر\nلید خبر این است که چیزی رخ داد.\n".encode()
+    assert parse_bytes(data, max_bytes=len(data)).headline == "تیتر خبر"
+    with pytest.raises(SeedFormatError) as caught:
+        parse_bytes(data + b"\xff", max_bytes=len(data))  # refused for its size, not its bad byte
+    assert str(caught.value) == f"1: file is larger than {len(data)} bytes"

@@ -15,7 +15,7 @@ from articles import gazetteer
 from articles.importing import Importer, Options, Outcome, Source
 from articles.models import Article, Section
 from articles.persian import normalize
-from articles.seedformat import parse_datetime
+from articles.seedformat import parse_datetime, too_large
 
 SEEDS = Path(settings.BASE_DIR) / "seeds"
 # After a bulk load PostgreSQL plans with the statistics of the small tables it had before, until
@@ -142,16 +142,28 @@ class Command(BaseCommand):
         return paths, missing
 
     def _sources(self, paths: list[str]):
+        limit = settings.NEWSROOM_IMPORT_MAX_BYTES
         for label in paths:
-            if label == "-":
-                yield Source(label="-", name="", data=sys.stdin.buffer.read())
-                continue
+            name = "" if label == "-" else Path(label).name
             try:
-                yield Source(label=label, name=Path(label).name, data=Path(label).read_bytes())
+                data = self._read(label, limit)
             except OSError as exc:
-                yield Source(
-                    label=label, name=Path(label).name, data=b"", error=f"cannot read ({exc.strerror})"
-                )
+                yield Source(label=label, name=name, data=b"", error=f"cannot read ({exc.strerror})")
+                continue
+            if len(data) > limit:
+                error = f"{too_large(limit)} (NEWSROOM_IMPORT_MAX_BYTES)"
+                yield Source(label=label, name=name, data=b"", error=error)
+            else:
+                yield Source(label=label, name=name, data=data)
+
+    @staticmethod
+    def _read(label: str, limit: int) -> bytes:
+        """At most one byte more than the limit: enough to know a file is too large without holding a
+        huge one in memory."""
+        if label == "-":
+            return sys.stdin.buffer.read(limit + 1)
+        with open(label, "rb") as stream:
+            return stream.read(limit + 1)
 
     def _load_gazetteer(self, path: Path, verbosity: int) -> None:
         if not path.is_file():
