@@ -61,6 +61,16 @@ class CommentForm(forms.Form):
                 _("A comment can be at most %(limit)d characters; this one has %(count)d."),
                 params={"limit": self.max_length, "count": len(body)},
             )
+        lines = spam.line_count(body)
+        if lines > settings.NEWSROOM_COMMENT_MAX_LINES:
+            raise forms.ValidationError(
+                _("A comment can have at most %(limit)d lines; this one has %(count)d."),
+                params={"limit": settings.NEWSROOM_COMMENT_MAX_LINES, "count": lines},
+            )
+        if spam.is_zalgo(body):
+            raise forms.ValidationError(
+                _("Remove the marks piled on the letters and write the text plainly.")
+            )
         return body
 
     def clean(self):
