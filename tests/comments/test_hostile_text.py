@@ -4,7 +4,7 @@ form, with the text kept; fully vocalized Persian and Arabic, and ordinary multi
 import pytest
 
 from comments import spam
-from comments.models import Comment
+from comments.models import Comment, WordRule
 from tests.comments.helpers import post
 from tests.i18n import fa
 
@@ -84,3 +84,38 @@ def test_the_line_limit_is_a_setting_with_a_default_of_30():
     from django.conf import settings as django_settings
 
     assert django_settings.NEWSROOM_COMMENT_MAX_LINES == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این یک کلا\u00adهبردار است",  # soft hyphen
+        "این یک کلاه\u2060بردار است",  # word joiner
+        "این یک کلاه\u200dبردار است",  # zero-width joiner
+        "این یک \ufeffکلاهبردار\u061c است",  # byte-order mark, Arabic letter mark
+        "این یک ﻛﻼﻫﺒﺮﺩﺍﺭ است",  # presentation forms, as copied from a PDF
+        "این یک ڪلاھبردار است",  # Urdu kaf and heh doachashmee
+        "این یک کلاهبردار\ufe0f است",  # a variation selector
+        "این یک کِلاهبَردار است",  # diacritics
+        "this is ＳＣＡＭ",  # fullwidth Latin
+        "this is s\u00adc\u0301am",  # soft hyphen and an accent
+    ],
+)
+def test_banned_words_are_found_through_invisible_characters_and_letter_forms(reader_client, article, text):
+    WordRule.objects.create(word="کلاهبردار", kind=WordRule.Kind.BANNED)
+    WordRule.objects.create(word="scam", kind=WordRule.Kind.BANNED)
+    post(reader_client, article, body=text)
+    assert Comment.objects.get().status == Comment.Status.REJECTED
+
+
+def test_suspect_words_are_found_through_presentation_forms(reader_client, article, settings):
+    settings.NEWSROOM_COMMENT_PREMODERATION = False
+    WordRule.objects.create(word="رشوه", kind=WordRule.Kind.SUSPECT)
+    post(reader_client, article, body="حرف از ﺭﺷﻮﻩ زد")
+    assert Comment.objects.get().status == Comment.Status.PENDING
+
+
+def test_a_word_rule_written_with_lookalike_letters_still_matches(reader_client, article):
+    WordRule.objects.create(word="ڪلاھبردار", kind=WordRule.Kind.BANNED)
+    post(reader_client, article, body="این یک کلاهبردار است")
+    assert Comment.objects.get().status == Comment.Status.REJECTED
