@@ -108,15 +108,12 @@ class CommentAdmin(admin.ModelAdmin):
             Comment.Status.SPAM: lambda: services.mark_spam(comment=obj, moderator=request.user),
         }
         try:
+            # Written or edited in the admin: a newsroom reply, or an official's reply typed in by a chief
+            # editor; whose words a comment shows is checked there, for every save.
+            services.save_staff_comment(comment=obj, user=request.user)
             if change and "status" in form.changed_data and obj.status in decide:
-                # A decision made on the change form is the same decision as the queue's actions; it saves
-                # the whole comment, so whose words it shows is checked first.
-                before = Comment.objects.get(pk=obj.pk)
-                services.check_reply_labels(user=request.user, before=before, after=obj)
+                # A decision made on the change form is the same decision as the queue's actions.
                 decide[obj.status]()
-            else:
-                # Written in the admin: a newsroom reply, or an official's reply typed in by a chief editor.
-                services.save_staff_comment(comment=obj, user=request.user)
         except services.CommentRefused as refused:
             # The read-only fields keep honest forms from asking; a forged post is refused whole.
             raise PermissionDenied(str(refused)) from None
