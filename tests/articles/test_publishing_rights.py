@@ -173,6 +173,20 @@ def test_a_user_who_may_delete_but_not_publish_cannot_delete_a_live_article(edit
     assert Article.objects.filter(pk=article.pk).exists()
 
 
+def test_nor_can_they_delete_one_language_of_a_live_article(editor, client):
+    from django.contrib.auth.models import Permission
+
+    editor.user_permissions.add(Permission.objects.get(codename="delete_article"))
+    client.force_login(editor)
+    article = live()
+    article.set_current_language("en")
+    article.title, article.slug, article.lead, article.body = "English", "english", "Lead", "<p>Body</p>"
+    article.save()
+    url = reverse("admin:articles_article_delete_translation", args=[article.pk, "en"])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert article.translations.filter(language_code="en").exists()
+
+
 # The rule itself ---------------------------------------------------------------------------------------
 
 
