@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from ckeditor.widgets import CKEditorWidget
 from django import forms
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
 from articles.jalali_forms import jalali_formfield
 from articles.models import Article, Position
-from articles.services import can_publish
+from articles.services import VisibilityChangeDenied, check_visibility_change
 
 
 class ArticleAdminForm(TranslatableModelForm):
-    """The article form in the admin. Knows who is editing, so an editor cannot publish by editing the
-    status field (only the publishing right moves an article into or out of "published")."""
+    """The article form in the admin. Knows who is editing, so an editor cannot publish or unpublish by
+    editing the status or the publication time (articles.services.check_visibility_change)."""
 
     user = None  # set by ArticleAdmin.get_form
     # Editors think in the Solar Hijri calendar: they type a Jalali date and Tehran time.
@@ -42,25 +43,28 @@ class ArticleAdminForm(TranslatableModelForm):
                 "Leave empty to make it from the headline. Persian letters are kept."
             )
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        was = self.instance.status if self.instance.pk else None
-        touches_published = Article.Status.PUBLISHED in {status, was} and status != was
-        if touches_published and not can_publish(self.user):
-            raise forms.ValidationError(
-                _("Only a chief editor can publish or unpublish. Send the article to review instead.")
-            )
-        return status
-
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("slug") and cleaned.get("title"):
             cleaned["slug"] = slugify(cleaned["title"], allow_unicode=True)[:300] or "-"
+        if self.instance.pk and "published_at" in cleaned and "published_at" not in self.changed_data:
+            # The field shows whole seconds: an untouched time keeps its stored fraction of a second.
+            cleaned["published_at"] = self.instance.published_at
         if cleaned.get("status") == Article.Status.PUBLISHED and not cleaned.get("published_at"):
-            from django.utils import timezone
-
             cleaned["published_at"] = timezone.now()
+        if "status" in cleaned and "published_at" in cleaned:
+            self._check_visibility(cleaned)
         return cleaned
+
+    def _check_visibility(self, cleaned) -> None:
+        """Who may change what readers see is the publishing service's rule; the form only shows its
+        refusal on the field that asked for the change, so nothing is saved."""
+        after = Article(status=cleaned["status"], published_at=cleaned["published_at"])
+        before = self.instance if self.instance.pk else None
+        try:
+            check_visibility_change(user=self.user, before=before, after=after)
+        except VisibilityChangeDenied as refused:
+            self.add_error(refused.field, str(refused))
 
 
 class PositionForm(forms.ModelForm):

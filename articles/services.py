@@ -7,6 +7,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.models import Article, DeletedImport
 
@@ -17,12 +18,69 @@ def can_publish(user) -> bool:
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
 
 
+class VisibilityChangeDenied(PermissionDenied):
+    """A save that would change what readers see, by a user without the publishing right. `field` names
+    the form field to show the message on."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+def check_visibility_change(*, user, before: Article | None, after: Article) -> None:
+    """The one rule for who may move an article into or out of what readers see, by any field.
+
+    Without the publishing right, a save must not change what readers see now, and must not bring an
+    article nearer to being seen: status may not move into or out of "published" (that publishes,
+    schedules, unschedules or takes down), a publication time may not take a live article out of view or
+    bring a scheduled one into it, and a scheduled article may only be put off, never brought forward
+    (it would appear before the time a chief editor chose). A draft's time is free: readers see nothing.
+    `before` is the stored article (None for a new one); `after` carries the values about to be saved.
+    """
+    if can_publish(user):
+        return
+    published = Article.Status.PUBLISHED
+    was = before.status if before is not None else None
+    if after.status != was and published in {after.status, was}:
+        raise VisibilityChangeDenied(
+            _("Only a chief editor can publish or unpublish. Send the article to review instead."),
+            field="status",
+        )
+    if before is None or after.status != published:
+        return
+    brought_forward = (
+        before.is_scheduled
+        and after.is_scheduled
+        and None not in (before.published_at, after.published_at)
+        and after.published_at < before.published_at
+    )
+    if before.is_published != after.is_published or brought_forward:
+        raise VisibilityChangeDenied(
+            _(
+                "Only a chief editor can change the publication time so that the article appears sooner "
+                "or leaves readers' view. You may put a scheduled article off to a later time."
+            ),
+            field="published_at",
+        )
+
+
+@transaction.atomic
+def save_article(*, article: Article, user) -> Article:
+    """Save an article edited by `user` (the admin's save path), under the visibility rule above.
+
+    The stored row is read under a lock, so the rule compares with what readers see at this moment."""
+    before = Article.objects.select_for_update().filter(pk=article.pk).first() if article.pk else None
+    check_visibility_change(user=user, before=before, after=article)
+    article.save()
+    return article
+
+
 @transaction.atomic
 def submit_for_review(*, article: Article, user) -> Article:
     """Editors send drafts to the chief editors. A published article is not pulled back by this."""
     if article.status == Article.Status.PUBLISHED:
         if not can_publish(user):
-            raise PermissionDenied("Only a chief editor may take a published article back to review.")
+            raise PermissionDenied(_("Only a chief editor may take a published article back to review."))
     article.status = Article.Status.REVIEW
     article.save(update_fields=["status", "updated_at"])
     return article
@@ -36,7 +94,7 @@ def publish_article(*, article: Article, editor, at: datetime | None = None) -> 
     to the top of the front page.
     """
     if not can_publish(editor):
-        raise PermissionDenied("Only a chief editor may publish.")
+        raise PermissionDenied(_("Only a chief editor may publish."))
     article.status = Article.Status.PUBLISHED
     if at is not None:
         article.published_at = at
@@ -50,7 +108,7 @@ def publish_article(*, article: Article, editor, at: datetime | None = None) -> 
 @transaction.atomic
 def unpublish_article(*, article: Article, editor) -> Article:
     if not can_publish(editor):
-        raise PermissionDenied("Only a chief editor may unpublish.")
+        raise PermissionDenied(_("Only a chief editor may unpublish."))
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
     return article
@@ -59,7 +117,12 @@ def unpublish_article(*, article: Article, editor) -> Article:
 @transaction.atomic
 def delete_articles(*, articles, user) -> int:
     """Delete articles; imported ones leave a DeletedImport behind so a re-import does not bring them
-    back. Returns how many articles were deleted."""
+    back. Returns how many articles were deleted.
+
+    Deleting a published or scheduled article takes it out of what readers see (now or when due): only a
+    chief editor may, as with unpublishing. Refuses the whole batch, deleting nothing."""
+    if not can_publish(user) and articles.filter(status=Article.Status.PUBLISHED).exists():
+        raise PermissionDenied(_("Only a chief editor may delete a published or scheduled article."))
     DeletedImport.objects.bulk_create(
         [
             DeletedImport(

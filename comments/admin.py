@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -88,10 +89,14 @@ class CommentAdmin(admin.ModelAdmin):
         return jalali_datetime(obj.created_at)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
+        # The newsroom label follows the official one (comments.services.save_staff_comment).
+        fields = [*super().get_readonly_fields(request, obj), "is_staff_reply"]
         if obj is not None and obj.author_id is None:
-            # A reader's words are kept as written: moderators publish or reject them, never rewrite them.
-            fields += ["article", "parent", "name", "email", "body"]
+            # A reader's words are kept as written and as theirs: moderators publish or reject them, never
+            # rewrite them or show them as the newsroom's or an official's.
+            fields += ["article", "parent", "name", "email", "body", "is_official_reply", "official"]
+        elif not services.may_mark_official_replies(request.user):
+            fields += ["is_official_reply", "official"]
         return fields
 
     def save_model(self, request, obj, form, change):
@@ -102,17 +107,16 @@ class CommentAdmin(admin.ModelAdmin):
             ),
             Comment.Status.SPAM: lambda: services.mark_spam(comment=obj, moderator=request.user),
         }
-        if change and "status" in form.changed_data and obj.status in decide:
-            # A decision made on the change form is the same decision as the queue's actions.
-            decide[obj.status]()
-            return
-        if not change:
-            # Written in the admin: a newsroom reply, or an official's reply typed in by staff.
-            obj.author = request.user
-            obj.is_staff_reply = not obj.is_official_reply
-            obj.status = Comment.Status.PUBLISHED
-            obj.depth = obj.parent.depth + 1 if obj.parent else 0
-        super().save_model(request, obj, form, change)
+        try:
+            # Written or edited in the admin: a newsroom reply, or an official's reply typed in by a chief
+            # editor; whose words a comment shows is checked there, for every save.
+            services.save_staff_comment(comment=obj, user=request.user)
+            if change and "status" in form.changed_data and obj.status in decide:
+                # A decision made on the change form is the same decision as the queue's actions.
+                decide[obj.status]()
+        except services.CommentRefused as refused:
+            # The read-only fields keep honest forms from asking; a forged post is refused whole.
+            raise PermissionDenied(str(refused)) from None
 
     def _each(self, request, queryset, decide, done_message):
         count = 0

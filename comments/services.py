@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from articles.services import can_publish
 from comments import emails, spam
 from comments.models import Comment, Report, Vote, WordRule
 
@@ -197,6 +198,60 @@ def post_comment(
         comment.full_clean()
     except ValidationError as invalid:
         raise CommentRefused(" ".join(invalid.messages)) from None
+    comment.save()
+    return comment
+
+
+# Whose words: newsroom and official replies ------------------------------------------------------------
+
+
+def may_mark_official_replies(user) -> bool:
+    """Putting words before readers as an official's reply (جوابیه) is publishing in the official's name:
+    the chief editors' publishing right, not the moderators' or editors'."""
+    return can_publish(user)
+
+
+def _labels(comment: Comment | None) -> tuple:
+    if comment is None:  # a comment being written: no author yet, no labels
+        return (None, False, False, None)
+    return (comment.author_id, comment.is_staff_reply, comment.is_official_reply, comment.official_id)
+
+
+def check_reply_labels(*, user, before: Comment | None, after: Comment) -> None:
+    """The one rule for whom a comment is shown as coming from. Raises CommentRefused (403).
+
+    A reader's comment (no staff author) can never be relabelled, by anyone: neither its author nor its
+    newsroom or official labels change. On a staff reply, making it an official's, naming another
+    official or taking the label off is for a chief editor only. A new comment written in the admin gets
+    its author from save_staff_comment, so `after` for one carries the staff author already.
+    """
+    old, new = _labels(before), _labels(after)
+    if before is not None and old[0] != new[0]:
+        raise CommentRefused(_("The author of a comment cannot be changed."), status=403)
+    if after.author_id is None:
+        if old[1:] != new[1:]:
+            raise CommentRefused(
+                _("A reader's comment cannot be shown as the newsroom's or an official's."), status=403
+            )
+        return
+    if old[2:] != new[2:] and not may_mark_official_replies(user):
+        raise CommentRefused(_("Only a chief editor can mark a reply as an official's."), status=403)
+
+
+@transaction.atomic
+def save_staff_comment(*, comment: Comment, user) -> Comment:
+    """Save a comment written or edited in the admin, under check_reply_labels.
+
+    A new one is `user`'s published reply: the newsroom's, or an official's reply typed in by a chief
+    editor. On a staff reply the newsroom label follows the official one, so it is never set by hand."""
+    before = Comment.objects.select_for_update().filter(pk=comment.pk).first() if comment.pk else None
+    if before is None:
+        comment.author = user
+        comment.status = Comment.Status.PUBLISHED
+        comment.depth = comment.parent.depth + 1 if comment.parent else 0
+    if comment.author_id is not None:
+        comment.is_staff_reply = not comment.is_official_reply
+    check_reply_labels(user=user, before=before, after=comment)
     comment.save()
     return comment
 
