@@ -1,15 +1,43 @@
-"""What each comment in a thread shows, computed once in Python: a busy thread draws comment.html
-hundreds of times per page, and there every variable lookup and filter costs more than the string it
-makes (see bench/thread_bench.py)."""
+"""How comments are read on the site: what every comment template needs besides the comments, and what
+each comment in a thread shows, computed once in Python: a busy thread draws comment.html hundreds of
+times per page, and there every variable lookup and filter costs more than the string it makes (see
+bench/thread_bench.py). Shared by the views and the template tag; imports neither."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles import persian
 from comments.models import Comment
+
+# The messages the comment views leave for the article page carry this tag (the page shows no others).
+MESSAGE_TAG = "comments"
+# The article page's query parameter naming the comment its form replies to (the thread's reply links).
+REPLY_PARAMETER = "reply"
+
+
+def page_context() -> dict:
+    """What every comment template needs besides the comments themselves."""
+    return {
+        "premoderation": settings.NEWSROOM_COMMENT_PREMODERATION,
+        "comment_root": comment_root(),
+        # Reply links are relative to the article page; the tag adds the page of the thread past the first.
+        "reply_href": f"?{REPLY_PARAMETER}=",
+        # Translated once per page rather than once per comment.
+        "labels": {"like": _("Like"), "dislike": _("Dislike"), "reply": _("Reply"), "report": _("Report")},
+    }
+
+
+def comment_root() -> str:
+    """The comments' URL prefix ("/comments/", "/en/comments/"), reversed once per page: a long thread
+    pastes each comment's id and action after it instead of reversing two URLs per comment. The vote
+    and report routes are `<pk>/vote/` and `<pk>/report/` under it (tests/comments pin the two together)."""
+    return reverse("comments:vote", args=[0]).removesuffix("0/vote/")
 
 
 def prepare(comments: Iterable[Comment], *, comment_root: str) -> None:

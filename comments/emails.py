@@ -16,12 +16,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from comments.models import Comment
 
-def tell_commenter(comment) -> bool:
+
+def tell_commenter(comment: Comment) -> bool:
     """Queue the outcome email for after the transaction commits. False when there is no address, the
     reader was already told, or the address has had its share today."""
-    from comments.models import Comment
-
     if not comment.email or comment.outcome_emailed_at is not None:
         return False
     if comment.status not in (Comment.Status.PUBLISHED, Comment.Status.REJECTED):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Official
@@ -105,10 +106,8 @@ class Comment(models.Model):
         return self.body[:60]
 
     def get_absolute_url(self) -> str:
-        """On the page of the article's thread that shows it: a few queries (services.comment_url)."""
-        from comments import services  # services builds on this module
-
-        return services.comment_url(self)
+        """No query: a redirect (views.show) works out the page of the article's thread that shows it."""
+        return reverse("comments:show", args=[self.pk])
 
     def clean(self) -> None:
         if self.is_official_reply and self.official_id is None:

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -108,7 +108,7 @@ def comment_url(comment: Comment) -> str:
     return f"{comment.article.get_absolute_url()}{page}#comment-{comment.pk}"
 
 
-def visible_comments():
+def visible_comments() -> QuerySet[Comment]:
     """Published comments on published articles: what readers may reply to, vote on and report."""
     return Comment.objects.published().filter(article__in=Article.objects.published())
 
@@ -116,6 +116,14 @@ def visible_comments():
 def visible_comment(pk: int) -> Comment:
     """One of visible_comments(), for votes and reports; DoesNotExist otherwise."""
     return visible_comments().get(pk=pk)
+
+
+def comments_seen_by(user) -> QuerySet[Comment]:
+    """The comments whose place on the site `user` may be sent to: the visible ones for readers, all of
+    them for staff who see comments in the admin (its "view on site" link)."""
+    if user.is_staff and user.has_perm("comments.view_comment"):
+        return Comment.objects.all()
+    return visible_comments()
 
 
 # Posting ------------------------------------------------------------------------------------------------

@@ -6,12 +6,10 @@ from __future__ import annotations
 import secrets
 from dataclasses import asdict
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,9 +21,6 @@ from comments.models import Comment
 READER_COOKIE = "newsroom_reader"
 READER_SALT = "comments.reader"
 READER_MAX_AGE = 365 * 24 * 3600
-MESSAGE_TAG = "comments"
-# The article page's query parameter naming the comment its form replies to (the thread's reply links).
-REPLY_PARAMETER = "reply"
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -37,8 +32,8 @@ def _back(article: Article, anchor: str = "comments") -> HttpResponseRedirect:
 
 
 def _back_to(comment: Comment) -> HttpResponseRedirect:
-    """To the comment, on the page of the thread that shows it."""
-    return HttpResponseRedirect(comment.get_absolute_url())
+    """To the comment, on the page of the thread that shows it (straight there, not through show())."""
+    return HttpResponseRedirect(services.comment_url(comment))
 
 
 def _form_page(request, article, form, *, status: int, parent=None, error: str = "") -> HttpResponse:
@@ -46,27 +41,8 @@ def _form_page(request, article, form, *, status: int, parent=None, error: str =
     if _wants_json(request):
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()} if form else {}
         return JsonResponse({"ok": False, "error": error, "errors": errors}, status=status)
-    context = {"article": article, "form": form, "parent": parent, "error": error, **page_context()}
+    context = {"article": article, "form": form, "parent": parent, "error": error, **display.page_context()}
     return render(request, "comments/form_page.html", context, status=status)
-
-
-def page_context() -> dict:
-    """What every comment template needs besides the comments themselves."""
-    return {
-        "premoderation": settings.NEWSROOM_COMMENT_PREMODERATION,
-        "comment_root": comment_root(),
-        # Reply links are relative to the article page; the tag adds the page of the thread past the first.
-        "reply_href": f"?{REPLY_PARAMETER}=",
-        # Translated once per page rather than once per comment.
-        "labels": {"like": _("Like"), "dislike": _("Dislike"), "reply": _("Reply"), "report": _("Report")},
-    }
-
-
-def comment_root() -> str:
-    """The comments' URL prefix ("/comments/", "/en/comments/"), reversed once per page: a long thread
-    pastes each comment's id and action after it instead of reversing two URLs per comment. The vote
-    and report routes are `<pk>/vote/` and `<pk>/report/` under it (tests/comments pin the two together)."""
-    return reverse("comments:vote", args=[0]).removesuffix("0/vote/")
 
 
 def _published_article(code: int) -> Article:
@@ -101,7 +77,7 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
         html = ""
         if comment.status == Comment.Status.PUBLISHED:
             comment.children = []
-            context = {"comment": comment, "open": True, **page_context()}
+            context = {"comment": comment, "open": True, **display.page_context()}
             display.prepare([comment], comment_root=context["comment_root"])
             html = render_to_string("comments/comment.html", context, request)
         counts = asdict(services.counts_for(article))
@@ -109,10 +85,24 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
             {"ok": True, "message": message, "html": html, "parent": comment.parent_id, "counts": counts},
             status=201,
         )
-    messages.success(request, message, extra_tags=MESSAGE_TAG)
+    messages.success(request, message, extra_tags=display.MESSAGE_TAG)
     if comment.status == Comment.Status.PUBLISHED:
         return _back_to(comment)
     return _back(article)
+
+
+def show(request: HttpRequest, pk: int) -> HttpResponse:
+    """Comment.get_absolute_url(): to the article page that shows the comment, on the page of the thread
+    it is on (which moves as the thread grows, so the redirect is not permanent). A comment readers
+    cannot see is a 404, except for staff who see it in the admin ("view on site"): they go to where it
+    would be, and the article page decides what they may see there."""
+    comment = get_object_or_404(
+        services.comments_seen_by(request.user)
+        .select_related("article")
+        .prefetch_related("article__translations"),
+        pk=pk,
+    )
+    return _back_to(comment)
 
 
 def _visible_comment_or_404(pk: int) -> Comment:
@@ -129,8 +119,8 @@ def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(article)
     form = CommentForm(article=article, initial={"parent": comment.pk})
     context = {
-        "article": article, "form": form, "parent": comment, "parent_link": comment.get_absolute_url(),
-        **page_context(),
+        "article": article, "form": form, "parent": comment, "parent_link": services.comment_url(comment),
+        **display.page_context(),
     }  # fmt: skip
     return render(request, "comments/form_page.html", context)
 
@@ -152,7 +142,7 @@ def _answer(request, comment_id: int, payload: dict, message: str, *, status: in
         return render(
             request, "comments/notice.html", {"message": message, "article": article}, status=status
         )
-    messages.success(request, message, extra_tags=MESSAGE_TAG)
+    messages.success(request, message, extra_tags=display.MESSAGE_TAG)
     return _back_to(comment)
 
 

@@ -5,10 +5,10 @@ from django import template
 from django.contrib.messages import get_messages
 
 from comments import display, services
+from comments.display import MESSAGE_TAG, REPLY_PARAMETER, page_context
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
 from comments.services import PAGE_PARAMETER
-from comments.views import MESSAGE_TAG, REPLY_PARAMETER, page_context
 
 register = template.Library()
 

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from comments.display import comment_root
 from comments.models import Comment, Report, Vote
-from comments.views import comment_root
 from tests.comments.helpers import make_comment, post
 from tests.factories import make_article
 from tests.i18n import fa
