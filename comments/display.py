@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from articles import persian
@@ -29,7 +30,15 @@ def page_context() -> dict:
         # Reply links are relative to the article page; the tag adds the page of the thread past the first.
         "reply_href": f"?{REPLY_PARAMETER}=",
         # Translated once per page rather than once per comment.
-        "labels": {"like": _("Like"), "dislike": _("Dislike"), "reply": _("Reply"), "report": _("Report")},
+        "labels": {
+            "like": _("Like"),
+            "dislike": _("Dislike"),
+            "reply": _("Reply"),
+            "report": _("Report"),
+            "newsroom": _("The newsroom"),
+            "newsroom_reply": _("Newsroom's reply"),
+            "official_reply": _("Official's reply"),
+        },
     }
 
 
@@ -42,7 +51,12 @@ def comment_root() -> str:
 
 def prepare(comments: Iterable[Comment], *, comment_root: str) -> None:
     """Set the display strings comment.html uses on `comments` and all their `.children`: `vote_url`,
-    `report_url`, `posted_iso` (machine-readable), `posted` (Jalali), `likes_fa`, `dislikes_fa`."""
+    `report_url`, `posted_iso` (machine-readable), `posted`, `likes_shown` and `dislikes_shown` (Jalali and
+    Persian digits on Persian pages, Gregorian and Latin digits elsewhere)."""
+    if get_language_bidi():
+        when, digits = persian.jalali_datetime, persian.persian_digits
+    else:
+        when, digits = _gregorian_datetime, str
     pending = list(comments)
     while pending:
         comment = pending.pop()
@@ -50,7 +64,11 @@ def prepare(comments: Iterable[Comment], *, comment_root: str) -> None:
         comment.vote_url = base + "vote/"
         comment.report_url = base + "report/"
         comment.posted_iso = timezone.localtime(comment.created_at).strftime("%Y-%m-%dT%H:%M%z")
-        comment.posted = persian.jalali_datetime(comment.created_at)
-        comment.likes_fa = persian.persian_digits(comment.likes)
-        comment.dislikes_fa = persian.persian_digits(comment.dislikes)
+        comment.posted = when(comment.created_at)
+        comment.likes_shown = digits(comment.likes)
+        comment.dislikes_shown = digits(comment.dislikes)
         pending.extend(getattr(comment, "children", ()))
+
+
+def _gregorian_datetime(value) -> str:
+    return formats.date_format(timezone.localtime(value), "j F Y, H:i")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Official
@@ -31,6 +32,14 @@ class Comment(models.Model):
         REJECTED = "rejected", _("rejected")
         SPAM = "spam", _("spam")
 
+    class HoldReason(models.TextChoices):
+        """Why the defences held or rejected a comment: stored as a code, shown in the reader's language."""
+
+        BANNED_WORD = "banned_word", _("contains a banned word")
+        SUSPECT_WORD = "suspect_word", _("contains a suspect word")
+        TOO_MANY_LINKS = "too_many_links", _("too many links")
+        REPORTED = "reported", _("reported by readers")
+
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
     )
@@ -48,7 +57,10 @@ class Comment(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PENDING)
     rejection_reason = models.CharField(_("rejection reason"), max_length=300, blank=True)
     # Why the defences held or rejected it (too many links, a suspect word…), for the moderator.
-    hold_reason = models.CharField(_("held because"), max_length=200, blank=True, editable=False)
+    # A HoldReason code (rows from before the codes were mapped to them by migration 0006).
+    hold_reason = models.CharField(
+        _("held because"), max_length=200, choices=HoldReason.choices, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("posted"), auto_now_add=True)
     # HMAC of the client address with a server-side key: enough to rate-limit and to tell voters apart,
     # useless for finding who the reader is.
@@ -112,12 +124,19 @@ class Comment(models.Model):
     def clean(self) -> None:
         if self.is_official_reply and self.official_id is None:
             raise ValidationError({"official": _("An official's reply must name the official.")})
-        if self.status == self.Status.REJECTED and not self.rejection_reason.strip():
+        if self.status == self.Status.REJECTED and not (
+            self.rejection_reason.strip() or self.rejected_by_defences
+        ):
             raise ValidationError({"rejection_reason": _("Give a reason for rejecting the comment.")})
 
     @property
+    def rejected_by_defences(self) -> bool:
+        """Rejected for a banned word with no moderator involved: the code in hold_reason is the reason."""
+        return self.moderated_at is None and self.hold_reason == self.HoldReason.BANNED_WORD
+
+    @property
     def display_name(self) -> str:
-        return self.name or "ناشناس"
+        return self.name or gettext("Anonymous")
 
 
 class PendingComment(Comment):

@@ -195,8 +195,9 @@ def post_comment(
             suspect=[word for kind, word in rules if kind == WordRule.Kind.SUSPECT],
         )
         if verdict.status == Comment.Status.REJECTED:
+            # The code says why; rejection_reason is for a moderator's own words.
             comment.status = Comment.Status.REJECTED
-            comment.rejection_reason = comment.hold_reason = verdict.reason
+            comment.hold_reason = verdict.reason
         elif verdict.status == Comment.Status.PENDING or settings.NEWSROOM_COMMENT_PREMODERATION:
             comment.status = Comment.Status.PENDING
             comment.hold_reason = verdict.reason
@@ -366,7 +367,7 @@ def report(*, comment_id: int, client: str, reason: str) -> Comment:
     fields = ["report_count"]
     if comment.report_count >= settings.NEWSROOM_COMMENT_REPORT_THRESHOLD:
         comment.status = Comment.Status.PENDING
-        comment.hold_reason = _("reported by readers")
+        comment.hold_reason = Comment.HoldReason.REPORTED
         fields += ["status", "hold_reason"]
     comment.save(update_fields=fields)
     return comment

@@ -1,7 +1,8 @@
 """Defences against bots, floods and tricks with invisible characters.
 
 Each defence reads its setting at call time (see README, "Configuration"), so tests and deployments can
-change one without touching the others. Builds on comments.models; the models import nothing from here.
+change one without touching the others. Builds on comments.models (for the codes it answers with); the
+models import nothing from here.
 """
 
 from __future__ import annotations
@@ -226,7 +227,8 @@ def find_word(text: str, words: Iterable[str]) -> bool:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the defences decided for a comment that passed the form: publish, hold or reject."""
+    """What the defences decided for a comment that passed the form: publish, hold or reject, and why
+    (a Comment.HoldReason code, stored as it is and translated when shown)."""
 
     status: str | None = None  # None: follow the moderation setting
     reason: str = ""
@@ -234,9 +236,9 @@ class Verdict:
 
 def judge(text: str, *, banned: Iterable[str], suspect: Iterable[str]) -> Verdict:
     if find_word(text, banned):
-        return Verdict(Comment.Status.REJECTED, _("contains a banned word"))
+        return Verdict(Comment.Status.REJECTED, Comment.HoldReason.BANNED_WORD)
     if find_word(text, suspect):
-        return Verdict(Comment.Status.PENDING, _("contains a suspect word"))
+        return Verdict(Comment.Status.PENDING, Comment.HoldReason.SUSPECT_WORD)
     if count_links(text) > settings.NEWSROOM_COMMENT_MAX_LINKS:
-        return Verdict(Comment.Status.PENDING, _("too many links"))
+        return Verdict(Comment.Status.PENDING, Comment.HoldReason.TOO_MANY_LINKS)
     return Verdict()

@@ -4,8 +4,9 @@
   "use strict";
   var section = document.querySelector("[data-comments]");
   if (!section || !window.fetch || !window.FormData) return;
-  var digits = "۰۱۲۳۴۵۶۷۸۹";
-  function fa(n) { return String(n).replace(/[0-9]/g, function (d) { return digits[d]; }); }
+  // Persian digits on Persian (right-to-left) pages, as the server draws them; Latin ones elsewhere.
+  var digits = document.documentElement.dir === "rtl" ? "۰۱۲۳۴۵۶۷۸۹" : "0123456789";
+  function localDigits(n) { return String(n).replace(/[0-9]/g, function (d) { return digits[d]; }); }
   var notices = section.querySelector("[data-notices]");
   var form = section.querySelector("[data-comment-form]");
   var home = form && form.parentNode;
@@ -58,7 +59,7 @@
           notify(json.message, false);
           Object.keys(json.counts || {}).forEach(function (state) {
             var cell = section.querySelector('[data-count="' + state + '"]');
-            if (cell) cell.textContent = fa(json.counts[state]);
+            if (cell) cell.textContent = localDigits(json.counts[state]);
           });
           if (json.html) {
             var holder = document.createElement("div");
@@ -131,8 +132,8 @@
       send(button.formAction, data).then(function (json) {
         if (!json.ok) { notify(json.message, true); return; }
         var actions = button.parentNode;
-        actions.querySelector("[data-likes]").textContent = fa(json.likes);
-        actions.querySelector("[data-dislikes]").textContent = fa(json.dislikes);
+        actions.querySelector("[data-likes]").textContent = localDigits(json.likes);
+        actions.querySelector("[data-dislikes]").textContent = localDigits(json.dislikes);
       });
     } else if (target.hasAttribute("data-report-form")) {
       event.preventDefault();

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from articles.models import Article
 from tests.browser.seed import add_english, build_seed_site
 from tests.factories import make_article, make_official, make_organization, make_position, make_section
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -208,7 +209,7 @@ def test_print_view_is_plain_and_not_indexed(reader_client):
     site = build_seed_site()
     html = html_of(reader_client, reverse("articles:print", kwargs={"code": site.article.news_code}))
     assert '<meta name="robots" content="noindex">' in html and site.article.title in html
-    assert "site-header" not in html and "نظرات بینندگان" not in html
+    assert "site-header" not in html and fa("Readers' comments") not in html
     draft = make_article(status=Article.Status.DRAFT)
     assert reader_client.get(reverse("articles:print", kwargs={"code": draft.news_code})).status_code == 404
 

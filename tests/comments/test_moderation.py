@@ -23,10 +23,10 @@ def test_counts_by_state_above_the_thread_in_persian_digits(reader_client, artic
     make_comment(article, status=Comment.Status.REJECTED, rejection_reason="توهین")
     make_comment(article, status=Comment.Status.SPAM)
     html = reader_client.get(article.get_absolute_url()).content.decode()
-    assert 'منتشر شده: <span data-count="published">۱۲</span>' in html
-    assert 'در انتظار بررسی: <span data-count="pending">۳</span>' in html
-    assert 'غیر قابل انتشار: <span data-count="rejected">۱</span>' in html
-    assert html.index("منتشر شده:") < html.index("data-thread")
+    assert f'{fa("Published:")} <span data-count="published">۱۲</span>' in html
+    assert f'{fa("Awaiting review:")} <span data-count="pending">۳</span>' in html
+    assert f'{fa("Not publishable:")} <span data-count="rejected">۱</span>' in html
+    assert html.index(fa("Published:")) < html.index("data-thread")
 
 
 def test_the_pending_queue_shows_pending_comments_with_article_and_parent(moderator_client, article):

@@ -96,7 +96,7 @@ def test_a_published_comment_without_javascript_lands_on_the_last_page(
 def test_the_form_in_reply_links_to_the_comment_it_answers(reader_client, article, five_threads):
     tops, _reply, _deeper = five_threads
     _shown, html, _queries = _bodies(reader_client, article, f"?comments=2&reply={tops[2].pk}")
-    note = fa("In reply to %(name)s") % {"name": "ناشناس"}
+    note = fa("In reply to %(name)s") % {"name": fa("Anonymous")}
     assert f'data-replying-to>{note}: <a href="#comment-{tops[2].pk}">' in html
     # The reply form on its own page links to the article's page that shows the comment.
     html = reader_client.get(reverse("comments:reply", args=[tops[2].pk])).content.decode()

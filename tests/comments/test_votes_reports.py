@@ -130,9 +130,10 @@ def test_enough_reports_send_a_published_comment_back_to_the_queue(article, sett
     _report(Client(), comment, ip="10.0.0.2")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING and comment.report_count == 2
+    assert comment.hold_reason == Comment.HoldReason.REPORTED
     assert "نظر جنجالی" not in Client().get(article.get_absolute_url()).content.decode()
     html = moderator_client.get(reverse("admin:comments_reportedcomment_changelist")).content.decode()
-    assert "نظر جنجالی" in html
+    assert "نظر جنجالی" in html and fa("reported by readers") in html
 
 
 @pytest.mark.django_db
