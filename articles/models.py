@@ -176,12 +176,16 @@ class NewsCodeCounter(models.Model):
         return str(self.last_value)
 
     @classmethod
-    def next_code(cls) -> int:
+    def reserve(cls, count: int = 1) -> range:
+        """Take `count` consecutive news codes: the one way codes are handed out (Article.save, the
+        importer). Two queries; the counter's row stays locked until the caller's transaction ends, so
+        concurrent writers queue there and never get the same code."""
         with transaction.atomic():
-            counter, _created = cls.objects.select_for_update().get_or_create(pk=1)
-            cls.objects.filter(pk=1).update(last_value=F("last_value") + 1)
-            counter.refresh_from_db(fields=["last_value"])
-            return counter.last_value
+            if not cls.objects.filter(pk=1).update(last_value=F("last_value") + count):
+                cls.objects.get_or_create(pk=1)  # the first code ever
+                cls.objects.filter(pk=1).update(last_value=F("last_value") + count)
+            last = cls.objects.values_list("last_value", flat=True).get(pk=1)
+        return range(last - count + 1, last + 1)
 
 
 class ArticleQuerySet(TranslatableQuerySet):
@@ -280,7 +284,7 @@ class Article(TranslatableModel):
 
     def save(self, *args, **kwargs):
         if self.news_code is None:
-            self.news_code = NewsCodeCounter.next_code()
+            self.news_code = NewsCodeCounter.reserve(1)[0]
         super().save(*args, **kwargs)
 
     @property

@@ -32,6 +32,11 @@ from articles.services import refresh_search_document
 EXTERNAL_ID_MAX = Article._meta.get_field("external_id").max_length
 
 
+# Placeholder news codes of a dry run's new articles (see Importer._news_codes): 2**62, a quarter of the
+# way up the 64-bit range both databases store.
+DRY_RUN_CODES = 2**62
+
+
 class _Existing(NamedTuple):
     """The article an item was imported into before."""
 
@@ -59,6 +64,7 @@ class Importer:
         self.index = index or MentionIndex.load()
         self._load_lookups()
         self._seen: dict[str, str] = {}
+        self._dry_run_codes_used = 0
 
     def _load_lookups(self) -> None:
         """Media agencies by alias and sections by slug and name: two queries per run."""
@@ -192,7 +198,7 @@ class Importer:
 
     def _create(self, items: list[_Item]) -> list[Result]:
         """Bulk-insert new articles: a fixed number of queries for any number of items."""
-        last = _reserve_news_codes(len(items))
+        codes = self._news_codes(len(items))
         now = timezone.now()
         articles, translations, results = [], [], []
         for offset, item in enumerate(items):
@@ -204,7 +210,7 @@ class Importer:
             source = self._agency(release.source)
             item.mentions.organization_ids.discard(source.pk if source else None)
             article = Article(
-                news_code=last - len(items) + 1 + offset,
+                news_code=codes[offset],
                 status=self.options.status,
                 published_at=self._published_at(release, existing=None),
                 section=item.section,
@@ -240,7 +246,8 @@ class Importer:
         pks = [article.pk for article in articles]
         Article.objects.filter(pk__in=pks).update(imported_at=F("updated_at"))
         for result, article in zip(results, articles, strict=True):
-            result.article_id, result.news_code = article.pk, article.news_code
+            result.article_id = article.pk
+            result.news_code = None if self.options.dry_run else article.news_code  # no code of its own
         return results
 
     def _update(self, item: _Item) -> Result:
@@ -268,6 +275,16 @@ class Importer:
         Article.objects.filter(pk=pk).update(imported_at=F("updated_at"))
         return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
                       proposed=proposed)  # fmt: skip
+
+    def _news_codes(self, count: int) -> range:
+        if self.options.dry_run:
+            # Rolled back at the end: codes from the counter would lock its row for the whole run (every
+            # article save in the newsroom waiting on it) and use codes up. These are far above any code
+            # the counter will reach, so they never collide with an article saved meanwhile.
+            start = DRY_RUN_CODES + self._dry_run_codes_used
+            self._dry_run_codes_used += count
+            return range(start, start + count)
+        return NewsCodeCounter.reserve(count)
 
     def _propose(self, mentions: Mentions) -> list[str]:
         """Unknown people introduced by an honorific become unconfirmed officials, hidden from readers."""
@@ -322,13 +339,6 @@ class Importer:
             Article.organizations,
             [(a.pk, pk) for a, i in pairs for pk in sorted(i.mentions.organization_ids)],
         )
-
-
-def _reserve_news_codes(count: int) -> int:
-    """Take `count` news codes from the counter in two queries; returns the last one."""
-    NewsCodeCounter.objects.get_or_create(pk=1)
-    NewsCodeCounter.objects.filter(pk=1).update(last_value=F("last_value") + count)
-    return NewsCodeCounter.objects.values_list("last_value", flat=True).get(pk=1)
 
 
 def _names(entity: Official | Organization) -> str:
