@@ -6,12 +6,11 @@ import copy
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
-from articles import services
+from articles import extensions, services
 from articles.admin_filters import JalaliPublishedFilter
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
@@ -63,10 +62,8 @@ class OfficialAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(TranslatableAdmin):
     form = ArticleAdminForm
-    list_display = [
-        "title_column", "news_code_column", "status", "published_column", "section",
-        "published_comments", "pending_comments", "rejected_comments",
-    ]  # fmt: skip
+    # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
+    list_display = ["title_column", "news_code_column", "status", "published_column", "section"]
     list_filter = ["status", "section", JalaliPublishedFilter, "comments_enabled"]
     search_fields = [
         "translations__title", "translations__kicker", "translations__lead", "news_code",
@@ -86,12 +83,12 @@ class ArticleAdmin(TranslatableAdmin):
     ]  # fmt: skip
 
     def get_queryset(self, request):
-        # Counts by comment state for the list columns, in the one list query.
-        by_state = {
-            f"_{state}_comments": Count("comments", filter=Q(comments__status=state), distinct=True)
-            for state in ("published", "pending", "rejected")
-        }
-        return super().get_queryset(request).select_related("section").annotate(**by_state)
+        # What the registered columns read, in the one list query.
+        queryset = super().get_queryset(request).select_related("section")
+        return queryset.annotate(**extensions.admin_columns.annotations())
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *(column.display for column in extensions.admin_columns)]
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -151,18 +148,6 @@ class ArticleAdmin(TranslatableAdmin):
     @admin.display(description=_("publication time"), ordering="published_at")
     def published_column(self, obj):
         return jalali_datetime(obj.published_at) if obj.published_at else "—"
-
-    @admin.display(description=_("published comments"), ordering="_published_comments")
-    def published_comments(self, obj):
-        return persian_digits(obj._published_comments)
-
-    @admin.display(description=_("pending comments"), ordering="_pending_comments")
-    def pending_comments(self, obj):
-        return persian_digits(obj._pending_comments)
-
-    @admin.display(description=_("rejected comments"), ordering="_rejected_comments")
-    def rejected_comments(self, obj):
-        return persian_digits(obj._rejected_comments)
 
     # Workflow actions ---------------------------------------------------------------------------------
 

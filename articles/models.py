@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -21,12 +21,45 @@ def split_aliases(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+class SectionQuerySet(TranslatableQuerySet):
+    def with_newest(self, articles: ArticleQuerySet, count: int) -> list[tuple[Section, list[Article]]]:
+        """Each section with the newest `count` of `articles` in it, in section order; sections with
+        none get no entry. `articles` is the page's reader queryset (published, in its language).
+
+        Two queries (+ translations) whatever the number of sections, and work bounded by the number of
+        sections, not the size of the archive: the first asks each section for the ids of its newest
+        few (one short walk down the section's index per slot), the second fetches those by id. A section
+        whose newest article is old still gets its entry.
+        """
+        # Newest first (the Meta ordering); the section index serves it.
+        newest_ids = articles.filter(section=OuterRef("pk")).values("pk")
+        slots = [f"newest_{slot}" for slot in range(count)]
+        sections = list(
+            self.annotate(
+                **{name: Subquery(newest_ids[slot : slot + 1]) for slot, name in enumerate(slots)}
+            ).prefetch_related("translations")
+        )
+        wanted = {getattr(section, name) for section in sections for name in slots} - {None}
+        by_section: dict[int, list[Article]] = {}
+        # The ids were chosen from `articles` just now. Filtering on published() again would make SQLite
+        # walk every published article by date (its planner prefers that index to looking up a few ids).
+        for article in Article.objects.filter(pk__in=wanted).for_listing():  # newest first
+            by_section.setdefault(article.section_id, []).append(article)
+        return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
+
+
+class SectionManager(TranslatableManager.from_queryset(SectionQuerySet)):
+    pass
+
+
 class Section(TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=100),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = SectionManager()
 
     class Meta:
         ordering = ["position", "id"]
@@ -176,12 +209,16 @@ class NewsCodeCounter(models.Model):
         return str(self.last_value)
 
     @classmethod
-    def next_code(cls) -> int:
+    def reserve(cls, count: int = 1) -> range:
+        """Take `count` consecutive news codes: the one way codes are handed out (Article.save, the
+        importer). Two queries; the counter's row stays locked until the caller's transaction ends, so
+        concurrent writers queue there and never get the same code."""
         with transaction.atomic():
-            counter, _created = cls.objects.select_for_update().get_or_create(pk=1)
-            cls.objects.filter(pk=1).update(last_value=F("last_value") + 1)
-            counter.refresh_from_db(fields=["last_value"])
-            return counter.last_value
+            if not cls.objects.filter(pk=1).update(last_value=F("last_value") + count):
+                cls.objects.get_or_create(pk=1)  # the first code ever
+                cls.objects.filter(pk=1).update(last_value=F("last_value") + count)
+            last = cls.objects.values_list("last_value", flat=True).get(pk=1)
+        return range(last - count + 1, last + 1)
 
 
 class ArticleQuerySet(TranslatableQuerySet):
@@ -191,6 +228,40 @@ class ArticleQuerySet(TranslatableQuerySet):
         A future published_at is a scheduled article: it appears when its time comes, with no job to run.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self) -> ArticleQuerySet:
+        """What a list of articles shows besides the article: its section, and both in every language."""
+        return self.select_related("section").prefetch_related("translations", "section__translations")
+
+    def related_to(self, article: Article) -> ArticleQuerySet:
+        """Articles sharing an official or an organization with `article` (the ones its `officials` and
+        `organizations` hold: a prefetch decides which count), newest first, `article` left out.
+
+        Walks the newest articles, checking each for a shared mention with two index probes; slice it
+        to stop early. When most articles mention the same official (press releases do), that is a
+        handful of rows whatever the size of the archive. The cost is the number of articles newer than
+        the last one wanted: an article whose mentions appear only in old articles walks that far back
+        (measured at 50,000 articles: tens of milliseconds, against under a millisecond usually).
+        Queries: the article's mentions unless prefetched.
+        """
+        officials = [official.pk for official in article.officials.all()]
+        organizations = [org.pk for org in article.organizations.all()]
+        if not officials and not organizations:
+            return self.none()
+        # One EXISTS over both mention tables. Two EXISTS joined by OR, or pk IN (the mentions), let
+        # PostgreSQL first collect every mention of those officials, which grows with the archive; a
+        # compound subquery it checks row by row.
+        mentions = (
+            Article.officials.through.objects.filter(article_id=OuterRef("pk"), official_id__in=officials)
+            .values("article_id")
+            .union(
+                Article.organizations.through.objects.filter(
+                    article_id=OuterRef("pk"), organization_id__in=organizations
+                ).values("article_id"),
+                all=True,
+            )
+        )
+        return self.filter(Exists(mentions)).exclude(pk=article.pk)
 
 
 class ArticleManager(TranslatableManager.from_queryset(ArticleQuerySet)):
@@ -266,7 +337,7 @@ class Article(TranslatableModel):
         indexes = [
             # Serves published() listings: status filter, newest first.
             models.Index(fields=["status", "-published_at"], name="article_published_idx"),
-            # Serves the front page's newest few of each section (FrontPageView.section_blocks): one short
+            # Serves the front page's newest few of each section (Section.objects.with_newest): one short
             # walk per section, newest first, whatever the size of the archive.
             models.Index(fields=["section", "-published_at"], name="article_section_recent_idx"),
         ]
@@ -280,7 +351,7 @@ class Article(TranslatableModel):
 
     def save(self, *args, **kwargs):
         if self.news_code is None:
-            self.news_code = NewsCodeCounter.next_code()
+            self.news_code = NewsCodeCounter.reserve(1)[0]
         super().save(*args, **kwargs)
 
     @property

@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -27,15 +27,10 @@ RELATED_COUNT = 5
 class PublishedArticlesMixin:
     """Owns the article queryset for every reader page: published, in the page's language."""
 
-    def article_queryset(self):
+    def article_queryset(self) -> ArticleQuerySet:
         # An article is offered in a language only when it has that translation (no English page
         # falls back to Persian text).
-        return self.for_listing(Article.objects.published().translated(get_language()))
-
-    @staticmethod
-    def for_listing(queryset: ArticleQuerySet) -> ArticleQuerySet:
-        """What a list of articles shows besides the article: its section, and both in every language."""
-        return queryset.select_related("section").prefetch_related("translations", "section__translations")
+        return Article.objects.published().translated(get_language()).for_listing()
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
@@ -52,32 +47,8 @@ class FrontPageView(PublishedArticlesMixin, ListView):
         latest = list(context["latest"])
         context["lead_story"] = latest[0] if latest else None
         context["latest"] = latest[1:]
-        context["section_blocks"] = self.section_blocks()
+        context["section_blocks"] = Section.objects.with_newest(self.article_queryset(), PER_SECTION_ON_FRONT)
         return context
-
-    def section_blocks(self) -> list[tuple[Section, list[Article]]]:
-        """The newest few of each section, in section order; sections with nothing published get no block.
-
-        Two queries (+ translations) whatever the number of sections, and work bounded by the number of
-        sections, not the size of the archive: the first asks each section for the ids of its newest
-        few (one short walk down the section's index per slot), the second fetches those by id. A section
-        whose newest article is old still gets its block.
-        """
-        # Newest first (the Meta ordering); the section index serves it.
-        newest_ids = self.article_queryset().filter(section=OuterRef("pk")).values("pk")
-        slots = [f"newest_{slot}" for slot in range(PER_SECTION_ON_FRONT)]
-        sections = list(
-            Section.objects.annotate(
-                **{name: Subquery(newest_ids[slot : slot + 1]) for slot, name in enumerate(slots)}
-            ).prefetch_related("translations")
-        )
-        wanted = {getattr(section, name) for section in sections for name in slots} - {None}
-        by_section: dict[int, list[Article]] = {}
-        # The ids were chosen from published() just now. Filtering on it again would make SQLite walk
-        # every published article by date (its planner prefers that index to looking up a few ids).
-        for article in self.for_listing(Article.objects.filter(pk__in=wanted)):  # newest first
-            by_section.setdefault(article.section_id, []).append(article)
-        return [(section, by_section[section.pk]) for section in sections if section.pk in by_section]
 
 
 class ArticleDetailView(PublishedArticlesMixin, DetailView):
@@ -123,42 +94,13 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["related"] = self.related(article)
+        context["related"] = list(self.article_queryset().related_to(article)[:RELATED_COUNT])
         context["languages"] = self.alternate_urls(article)
         context["is_print"] = self.is_print
         return context
 
     def get_template_names(self):
         return ["articles/article_print.html"] if self.is_print else [self.template_name]
-
-    def related(self, article: Article) -> list[Article]:
-        """Published articles sharing an official or an organization with this one, newest first.
-
-        Walks the newest published articles, checking each for a shared mention with two index probes,
-        and stops at five. When most articles mention the same official (press releases do), that is a
-        handful of rows whatever the size of the archive. The cost is the number of articles newer than
-        the fifth related one: an article whose mentions appear only in old articles walks that far back
-        (measured at 50,000 articles: tens of milliseconds, against under a millisecond usually).
-        """
-        officials = [official.pk for official in article.officials.all()]
-        organizations = [org.pk for org in article.organizations.all()]
-        if not officials and not organizations:
-            return []
-        # One EXISTS over both mention tables. Two EXISTS joined by OR, or pk IN (the mentions), let
-        # PostgreSQL first collect every mention of those officials, which grows with the archive; a
-        # compound subquery it checks row by row.
-        mentions = (
-            Article.officials.through.objects.filter(article_id=OuterRef("pk"), official_id__in=officials)
-            .values("article_id")
-            .union(
-                Article.organizations.through.objects.filter(
-                    article_id=OuterRef("pk"), organization_id__in=organizations
-                ).values("article_id"),
-                all=True,
-            )
-        )
-        shared = Exists(mentions)
-        return list(self.article_queryset().filter(shared).exclude(pk=article.pk)[:RELATED_COUNT])
 
     @staticmethod
     def alternate_urls(article: Article) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@ keyword-only; views and the admin only call them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, TextField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -194,15 +195,7 @@ def post_comment(
             banned=[word for kind, word in rules if kind == WordRule.Kind.BANNED],
             suspect=[word for kind, word in rules if kind == WordRule.Kind.SUSPECT],
         )
-        if verdict.status == Comment.Status.REJECTED:
-            # The code says why; rejection_reason is for a moderator's own words.
-            comment.status = Comment.Status.REJECTED
-            comment.hold_reason = verdict.reason
-        elif verdict.status == Comment.Status.PENDING or settings.NEWSROOM_COMMENT_PREMODERATION:
-            comment.status = Comment.Status.PENDING
-            comment.hold_reason = verdict.reason
-        else:
-            comment.status = Comment.Status.PUBLISHED
+        _apply_verdict(comment, verdict, hold_all=settings.NEWSROOM_COMMENT_PREMODERATION)
     try:
         comment.full_clean()
     except ValidationError as invalid:
@@ -263,6 +256,77 @@ def save_staff_comment(*, comment: Comment, user) -> Comment:
     check_reply_labels(user=user, before=before, after=comment)
     comment.save()
     return comment
+
+
+# Imported comments -------------------------------------------------------------------------------------
+
+
+def _apply_verdict(comment: Comment, verdict: spam.Verdict, *, hold_all: bool) -> None:
+    """Set the status the defences decided; `hold_all` holds what they let through (premoderation).
+    The hold reason is a code; rejection_reason is for a moderator's own words."""
+    if verdict.status == Comment.Status.REJECTED:
+        comment.status = Comment.Status.REJECTED
+    elif verdict.status == Comment.Status.PENDING or hold_all:
+        comment.status = Comment.Status.PENDING
+    else:
+        comment.status = Comment.Status.PUBLISHED
+    comment.hold_reason = verdict.reason
+
+
+def _importable(body: str) -> bool:
+    """What the comment form would accept (comments.forms.CommentForm.clean_body), for a text that has
+    no reader to tell why not: it is skipped."""
+    return (
+        bool(body)
+        and len(body) <= settings.NEWSROOM_COMMENT_MAX_LENGTH
+        and spam.line_count(body) <= settings.NEWSROOM_COMMENT_MAX_LINES
+        and not spam.is_zalgo(body)
+    )
+
+
+@transaction.atomic
+def import_comments(*, article_comments: Sequence[tuple[Article, Sequence[str]]]) -> list[Comment]:
+    """Comments that came with imported press releases, as anonymous readers' comments on the articles.
+
+    The rules of any comment: text cleaned as the form cleans it, text with control characters or that
+    the form would refuse (too long, too many lines, zalgo) skipped,
+    the same text twice on one article (or already stored there) skipped, the word rules and link limit
+    judged (banned: rejected; suspect or too many links: held). The rest is published, as it was on the
+    source site, whatever the premoderation setting. Three queries for any number of comments.
+    """
+    article_ids = [article.pk for article, _texts in article_comments]
+    rules = list(WordRule.objects.values_list("kind", "word"))
+    banned = [word for kind, word in rules if kind == WordRule.Kind.BANNED]
+    suspect = [word for kind, word in rules if kind == WordRule.Kind.SUSPECT]
+    # Comments stored before keys were kept have none: their key is worked out from the text.
+    unkeyed_body = Case(When(body_key="", then="body"), default=Value(""), output_field=TextField())
+    stored = Comment.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "body_key", unkeyed_body
+    )
+    seen = {(article_id, key or spam.body_key(body)) for article_id, key, body in stored}
+    rows = []
+    for article, texts in article_comments:
+        for raw in texts:
+            if spam.has_control_characters(raw):
+                continue
+            body = spam.clean_text(raw)
+            if not _importable(body):
+                continue
+            key = spam.body_key(body)
+            if (article.pk, key) in seen:
+                continue
+            seen.add((article.pk, key))
+            comment = Comment(article=article, body=body, body_key=key)
+            # Published on the source site: held only when the defences say so, whatever premoderation.
+            _apply_verdict(comment, spam.judge(body, banned=banned, suspect=suspect), hold_all=False)
+            try:
+                # The article is in hand: checking that it exists would be a query per comment, as
+                # would full_clean()'s constraint checks.
+                comment.clean_fields(exclude=["article"])
+            except ValidationError:
+                continue
+            rows.append(comment)
+    return Comment.objects.bulk_create(rows) if rows else []
 
 
 # Moderation ---------------------------------------------------------------------------------------------

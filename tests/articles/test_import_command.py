@@ -383,3 +383,10 @@ def test_a_huge_paragraph_fails_with_its_line_and_writes_nothing(tmp_path, loade
         f"{path}:3: paragraph is longer than 20,000 characters (30,000)"
     ]
     assert state() == loaded
+
+
+def test_a_dry_run_names_no_news_code_for_new_articles(tmp_path):
+    """Its new articles hold placeholder codes (it takes none from the counter): none is reported."""
+    write(tmp_path / "in", "good.txt", GOOD)
+    out, _err = run(tmp_path / "in", dry_run=True, verbosity=2)
+    assert "good.txt: created article\n" in out

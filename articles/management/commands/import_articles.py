@@ -56,6 +56,7 @@ class Command(BaseCommand):
             published_at=self._when(opts["published_at"]),
             section=self._section(opts["section"]),
             force=opts["force"],
+            dry_run=opts["dry_run"],
         )
         if opts["chunk_size"] < 1:
             raise CommandError("--chunk-size must be at least 1")
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         counts = dict.fromkeys(Outcome, 0)
         verbosity = opts["verbosity"]
         # A dry run does everything inside one transaction and rolls it back; a real run commits per chunk.
+        # The dry run takes no news codes (Options.dry_run), so it does not hold the counter's lock.
         with transaction.atomic() if opts["dry_run"] else nullcontext():
             self._load_gazetteer(Path(opts["gazetteer"]), verbosity)
             importer = Importer(options=options)
@@ -194,4 +196,5 @@ class Command(BaseCommand):
         for name in result.proposed if verbosity >= 1 else []:
             self.stdout.write(f"{result.label}: proposed official {name} (unconfirmed; confirm in the admin)")
         if verbosity >= 2:
-            self.stdout.write(f"{result.label}: {result.outcome} article {result.news_code}")
+            code = "" if result.news_code is None else f" {result.news_code}"  # a dry run's new article
+            self.stdout.write(f"{result.label}: {result.outcome} article{code}")

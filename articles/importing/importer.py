@@ -1,34 +1,28 @@
-"""The import service: press releases (articles.seedformat) to linked, published articles.
+"""The import flow: prepare a chunk of sources (no writes), then create or update their articles.
 
-One `Importer` per run loads what it matches against once (aliases, media agencies, sections) and then
-imports files in chunks. Each file is all-or-nothing: new articles of a chunk are written together with
-bulk inserts in one transaction, and if that transaction fails, the chunk is written again file by file,
-each in its own transaction, so one bad file never takes the others with it and never leaves half an
-article behind. Nothing a parser can catch reaches the database: bad files fail before any write.
-
-Idempotency: an article remembers the item it came from (`external_id`: the header's `id`, or the file
-name), the hash of the imported bytes, and `imported_at`, set equal to `updated_at` by the importer. An
-editor's save moves `updated_at` on, which is how "edited since import" is told apart.
+See the package's docstring for the guarantees (all-or-nothing per file, idempotent re-imports).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
-from html import escape
 from typing import NamedTuple
 
 from django.core.cache import cache
-from django.core.exceptions import FieldDoesNotExist
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from parler.cache import get_translation_cache_key
 
+from articles import extensions
+from articles.extensions import Imported
+from articles.importing.documents import body_html, document_text, translation_fields
+from articles.importing.links import insert_links
+from articles.importing.results import Options, Outcome, Result, Source
 from articles.mentions import MentionIndex, Mentions, find_mentions
 from articles.models import Article, DeletedImport, NewsCodeCounter, Official, Organization, Section
 from articles.persian import normalize
@@ -36,45 +30,11 @@ from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from articles.services import refresh_search_document
 
 EXTERNAL_ID_MAX = Article._meta.get_field("external_id").max_length
-# Rows per many-to-many insert: 2 parameters each, well under SQLite's and PostgreSQL's limits.
-_LINK_BATCH = 400
 
 
-class Outcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    SKIPPED = "skipped"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One item to import: `label` names it in messages (a path, or `-`), `name` is its default id."""
-
-    label: str
-    name: str
-    data: bytes
-    error: str = ""  # why the data could not be read
-
-
-@dataclass
-class Result:
-    label: str
-    outcome: Outcome
-    line: int = 1
-    reason: str = ""
-    article_id: int | None = None
-    news_code: int | None = None
-    proposed: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Options:
-    status: str = Article.Status.PUBLISHED
-    published_at: datetime | None = None  # for items whose header gives none
-    section: Section | None = None  # for items whose header names none
-    force: bool = False  # overwrite articles an editor has edited since import
+# Placeholder news codes of a dry run's new articles (see Importer._news_codes): 2**62, a quarter of the
+# way up the 64-bit range both databases store.
+DRY_RUN_CODES = 2**62
 
 
 class _Existing(NamedTuple):
@@ -104,10 +64,7 @@ class Importer:
         self.index = index or MentionIndex.load()
         self._load_lookups()
         self._seen: dict[str, str] = {}
-        try:
-            self.comment_model = Article._meta.get_field("comments").related_model
-        except FieldDoesNotExist:  # the comments app is not installed
-            self.comment_model = None
+        self._dry_run_codes_used = 0
 
     def _load_lookups(self) -> None:
         """Media agencies by alias and sections by slug and name: two queries per run."""
@@ -241,19 +198,19 @@ class Importer:
 
     def _create(self, items: list[_Item]) -> list[Result]:
         """Bulk-insert new articles: a fixed number of queries for any number of items."""
-        last = _reserve_news_codes(len(items))
+        codes = self._news_codes(len(items))
         now = timezone.now()
         articles, translations, results = [], [], []
         for offset, item in enumerate(items):
             release = item.release
             body = body_html(release.body)
-            text = _document_text(release)
+            text = document_text(release)
             item.mentions = find_mentions(text, self.index, normalized=True)
             proposed = self._propose(item.mentions)
             source = self._agency(release.source)
             item.mentions.organization_ids.discard(source.pk if source else None)
             article = Article(
-                news_code=last - len(items) + 1 + offset,
+                news_code=codes[offset],
                 status=self.options.status,
                 published_at=self._published_at(release, existing=None),
                 section=item.section,
@@ -264,7 +221,7 @@ class Importer:
             )
             article.search_document = self._search_document(text, item.mentions)
             articles.append(article)
-            translations.append(_translation_fields(release, body))
+            translations.append(translation_fields(release, body))
             results.append(Result(item.source.label, Outcome.CREATED, proposed=proposed))
         Article.objects.bulk_create(articles)
         revived = [
@@ -283,11 +240,14 @@ class Importer:
             keys.append(get_translation_cache_key(Translation, article.pk, item.release.language))
         cache.delete_many(keys)
         self._link(articles, items)
-        self._add_comments(articles, items, existing={})
+        extensions.import_hooks.run(
+            [Imported(article, item.release) for article, item in zip(articles, items, strict=True)]
+        )
         pks = [article.pk for article in articles]
         Article.objects.filter(pk__in=pks).update(imported_at=F("updated_at"))
         for result, article in zip(results, articles, strict=True):
-            result.article_id, result.news_code = article.pk, article.news_code
+            result.article_id = article.pk
+            result.news_code = None if self.options.dry_run else article.news_code  # no code of its own
         return results
 
     def _update(self, item: _Item) -> Result:
@@ -304,22 +264,27 @@ class Importer:
         article.section = item.section
         article.source = source
         article.set_current_language(release.language)
-        for name, value in _translation_fields(release, body_html(release.body)).items():
+        for name, value in translation_fields(release, body_html(release.body)).items():
             setattr(article, name, value)
         article.import_hash = item.digest
         article.save()
         article.officials.set(item.mentions.official_ids)
         article.organizations.set(item.mentions.organization_ids)
-        existing = {}
-        if self.comment_model is not None:
-            existing = {
-                pk: set(self.comment_model.objects.filter(article=article).values_list("body", flat=True))
-            }
-        self._add_comments([article], [item], existing=existing)
+        extensions.import_hooks.run([Imported(article, release)])
         refresh_search_document(article)
         Article.objects.filter(pk=pk).update(imported_at=F("updated_at"))
         return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
                       proposed=proposed)  # fmt: skip
+
+    def _news_codes(self, count: int) -> range:
+        if self.options.dry_run:
+            # Rolled back at the end: codes from the counter would lock its row for the whole run (every
+            # article save in the newsroom waiting on it) and use codes up. These are far above any code
+            # the counter will reach, so they never collide with an article saved meanwhile.
+            start = DRY_RUN_CODES + self._dry_run_codes_used
+            self._dry_run_codes_used += count
+            return range(start, start + count)
+        return NewsCodeCounter.reserve(count)
 
     def _propose(self, mentions: Mentions) -> list[str]:
         """Unknown people introduced by an honorific become unconfirmed officials, hidden from readers."""
@@ -367,74 +332,13 @@ class Importer:
     def _link(self, articles: list[Article], items: list[_Item]) -> None:
         """Both relations in one executemany each: model instances per link cost more than the insert."""
         pairs = list(zip(articles, items, strict=True))
-        _insert_links(
+        insert_links(
             Article.officials, [(a.pk, pk) for a, i in pairs for pk in sorted(i.mentions.official_ids)]
         )
-        _insert_links(
+        insert_links(
             Article.organizations,
             [(a.pk, pk) for a, i in pairs for pk in sorted(i.mentions.organization_ids)],
         )
-
-    def _add_comments(self, articles, items, *, existing: dict[int, set[str]]) -> None:
-        """Lines after the comments heading: published comments from anonymous readers."""
-        if self.comment_model is None:
-            return
-        Comment = self.comment_model
-        rows = [
-            Comment(article_id=article.pk, body=text, name="", status="published")
-            for article, item in zip(articles, items, strict=True)
-            for text in item.release.comments
-            if text not in existing.get(article.pk, set())
-        ]
-        if rows:
-            Comment.objects.bulk_create(rows)
-
-
-def body_html(paragraphs: Iterable[str]) -> str:
-    """Each paragraph becomes an escaped `<p>`; the text itself is stored as written."""
-    return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
-
-
-def _translation_fields(release: PressRelease, body: str) -> dict[str, str]:
-    slug = slugify(release.headline, allow_unicode=True)[:300].strip("-") or "khabar"
-    return {"kicker": release.kicker, "title": release.headline, "slug": slug, "lead": release.lead,
-            "body": body}  # fmt: skip
-
-
-def _insert_links(relation, rows: list[tuple[int, int]]) -> None:
-    """Insert (article id, other id) rows into a many-to-many table, several hundred rows a statement.
-
-    What bulk_create would do, without building a model instance per link (which costs more than the
-    insert itself); one multi-row statement rather than executemany, which PostgreSQL runs row by row.
-    """
-    through = relation.through
-    quote = connection.ops.quote_name
-    columns = [quote(through._meta.get_field(relation.field.m2m_field_name()).column),
-               quote(through._meta.get_field(relation.field.m2m_reverse_field_name()).column)]  # fmt: skip
-    head = f"INSERT INTO {quote(through._meta.db_table)} ({', '.join(columns)}) VALUES "
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), _LINK_BATCH):
-            batch = rows[start : start + _LINK_BATCH]
-            params = [value for row in batch for value in row]
-            cursor.execute(head + ", ".join(["(%s, %s)"] * len(batch)), params)
-
-
-def _reserve_news_codes(count: int) -> int:
-    """Take `count` news codes from the counter in two queries; returns the last one."""
-    NewsCodeCounter.objects.get_or_create(pk=1)
-    NewsCodeCounter.objects.filter(pk=1).update(last_value=F("last_value") + count)
-    return NewsCodeCounter.objects.values_list("last_value", flat=True).get(pk=1)
-
-
-def _document_text(release: PressRelease) -> str:
-    """The article's own part of its search document, normalized once and reused for mentions.
-
-    Equal to what Article.search_text() finds in the stored body: strip_tags() keeps entities, so the
-    text of body_html() without its tags is each paragraph escaped.
-    """
-    parts = [release.kicker, release.headline, release.lead]
-    parts += [escape(paragraph, quote=False) for paragraph in release.body]
-    return normalize(" ".join(part for part in parts if part))
 
 
 def _names(entity: Official | Organization) -> str:
