@@ -7,8 +7,9 @@ log. incr() is different: the comment rate limits count with it, and a limit tha
 nothing would let a flood through during the outage, so it raises CacheUnavailable for the caller to
 refuse politely (comments/services.py answers 503).
 
-After a failure the process leaves Redis alone for RETRY_AFTER seconds: each call then fails at once
-instead of waiting out its timeout again, so a frozen Redis costs a worker one timeout, not one per call.
+After a failure the process leaves Redis alone for RETRY_AFTER seconds: each read or write then fails at
+once instead of waiting out its timeout again, so a frozen Redis costs a reader's page one timeout, not one
+per call. incr() always asks Redis (posts are rarer than page views), and any answer ends the pause.
 """
 
 from __future__ import annotations
@@ -39,16 +40,21 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._location = server if isinstance(server, str) else ",".join(server)
 
-    def _call(self, method, fallback, *args, **kwargs):
+    def _call(self, method, fallback, *args, always_try: bool = False):
         """`method` of Django's RedisCache, or `fallback` when Redis is unreachable (or resting)."""
-        if time.monotonic() < _resting_until.get(self._location, 0.0):
+        if not always_try and time.monotonic() < _resting_until.get(self._location, 0.0):
             return fallback
         try:
-            return method(*args, **kwargs)
+            result = method(*args)
         except _UNREACHABLE as exc:
             _resting_until[self._location] = time.monotonic() + RETRY_AFTER
             logger.warning("cache unavailable, carrying on without it for %ss: %s", RETRY_AFTER, exc)
             return fallback
+        except Exception:  # Redis answered, with a refusal (incr() of a missing key is a ValueError)
+            _resting_until.pop(self._location, None)
+            raise
+        _resting_until.pop(self._location, None)  # it answered: back to normal for everyone
+        return result
 
     # Reads are misses.
     def get(self, key, default=None, version=None):
@@ -82,10 +88,11 @@ class ResilientRedisCache(RedisCache):
     def clear(self):
         return self._call(super().clear, False)
 
-    # Counting refuses loudly (decr() goes through incr()).
+    # Counting refuses loudly (decr() goes through incr()). It tries Redis even while the others rest:
+    # a post would otherwise be refused for the rest of the pause after Redis came back.
     def incr(self, key, delta=1, version=None):
         unavailable = object()
-        result = self._call(super().incr, unavailable, key, delta, version)
+        result = self._call(super().incr, unavailable, key, delta, version, always_try=True)
         if result is unavailable:
             raise CacheUnavailable("Redis is unreachable")
         return result

@@ -190,3 +190,20 @@ def test_with_redis_up_the_wrapper_counts_as_redis_does(settings):
     assert Article.objects.get(pk=article.pk).view_count == 1
     assert post(client, article, body="نخستین نظر", remote_addr="10.9.8.7").status_code == 302
     assert post(client, article, body="دومین نظر", remote_addr="10.9.8.7").status_code == 429
+
+
+def test_a_post_asks_redis_even_while_pages_leave_it_alone_and_its_answer_ends_the_pause(settings):
+    """Once Redis is back, posts must not wait out the pause the pages took after a failure."""
+    from tests.services import need_redis
+
+    url = need_redis()
+    settings.CACHES = {"default": {**cache_config(url, 250), "KEY_PREFIX": f"outage-test-{uuid.uuid4().hex}"}}
+    resilient._resting_until[url] = float("inf")  # as if Redis had just failed
+    article = make_article()
+    client = Client(HTTP_ACCEPT_LANGUAGE="fa")
+    client.get(article.get_absolute_url())
+    assert Article.objects.get(pk=article.pk).view_count == 0  # the page left Redis alone
+    assert post(client, article, body=TEXT).status_code == 302
+    assert url not in resilient._resting_until
+    client.get(article.get_absolute_url())
+    assert Article.objects.get(pk=article.pk).view_count == 1
