@@ -16,8 +16,9 @@ database (pg_terminate_backend) at a quarter and at three quarters of the posts,
 --redis-down seconds at half (then starts it again on the same port); the app is never restarted.
 
 It prints: acknowledged posts, stored rows, acknowledged posts stored once / missing, duplicates, 5xx
-answers inside and outside the outage windows, and how long each fault took to recover from (from the
-fault's end to the next acknowledged post). --json prints the same as one JSON object (for the smoke test).
+answers inside the outage windows (the request was in flight while a fault lasted) and outside them, and
+how long each fault took to recover from (from the fault's end to the next acknowledged post). --json
+prints the same as one JSON object (for the smoke test).
 """
 
 from __future__ import annotations
@@ -44,9 +45,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench.pages_bench import HOST, _load, bench_environment, fresh_database, gunicorn  # noqa: E402
 
-# A 5xx answer this long after a fault ended still counts as inside its window: a request in flight when
-# the fault began may end a little later.
-GRACE_SECONDS = 1.0
 _INPUT = re.compile(r"<input\b[^>]*>")
 _ATTRIBUTE = re.compile(r'\b(type|name|value)="([^"]*)"')
 
@@ -59,8 +57,9 @@ class Fault:
     ended: float = 0.0
     recovered: float = 0.0  # the first acknowledgement after `ended`
 
-    def covers(self, moment: float) -> bool:
-        return bool(self.started) and self.started <= moment <= (self.ended or moment) + GRACE_SECONDS
+    def overlaps(self, sent: float, answered: float) -> bool:
+        """Whether a request sent and answered at these times was in flight during the fault."""
+        return bool(self.started) and sent <= (self.ended or answered) and answered >= self.started
 
 
 @dataclass
@@ -91,8 +90,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--redis-down", type=float, default=3.0, help="seconds Redis stays stopped")
     parser.add_argument("--attempts", type=int, default=20, help="tries per post before giving up")
-    parser.add_argument("--seconds", type=float, default=300, help="at most this long for the load")
+    parser.add_argument("--seconds", type=float, default=600, help="at most this long for the load")
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.add_argument("--server-log", type=Path, help="keep gunicorn's log (the app's errors) here")
     args = parser.parse_args()
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         parser.error("--database-url must be a postgres:// URL (the faults are PostgreSQL's)")
@@ -106,6 +106,8 @@ def main() -> None:
         with OwnRedis(scratch) as redis_server, fresh_database(args.database_url, scratch) as url:
             report = run(args, url, redis_server, scratch)
     finally:
+        if args.server_log and (scratch / "gunicorn.log").exists():
+            shutil.copyfile(scratch / "gunicorn.log", args.server_log)
         shutil.rmtree(scratch, ignore_errors=True)
     if args.json:
         sys.stdout.write(json.dumps(asdict(report)) + "\n")
@@ -263,7 +265,7 @@ class Load:
         self.acknowledged: set[int] = set()
         self.refused: Counter[str] = Counter()
         self.gave_up = 0
-        self.server_errors: list[tuple[float, str]] = []  # (when, "GET 500")
+        self.server_errors: list[tuple[float, float, str]] = []  # (sent, answered, "GET 500")
         self.no_answer: list[float] = []
         self.deadline = 0.0
 
@@ -349,6 +351,7 @@ class Load:
         """(status, body, the csrftoken cookie as a Cookie header); a 5xx is recorded with its time."""
         import http.client
 
+        sent = time.monotonic()
         connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -358,7 +361,7 @@ class Load:
             connection.close()
         if response.status >= 500:
             with self.lock:
-                self.server_errors.append((time.monotonic(), f"{method} {response.status}"))
+                self.server_errors.append((sent, time.monotonic(), f"{method} {response.status}"))
         cookies = [
             value.split(";", 1)[0] for key, value in response.getheaders() if key.lower() == "set-cookie"
         ]
@@ -384,8 +387,12 @@ def _report(args, article, load: Load, faults: list[Fault], took: float) -> Repo
         if (match := number.search(body))
     )
     inside, outside = Counter(), Counter()
-    for moment, answer in load.server_errors:
-        (inside if any(fault.covers(moment) for fault in faults) else outside)[answer] += 1
+    per_fault = [Counter() for _fault in faults]
+    for sent, answered, answer in load.server_errors:
+        covering = [n for n, fault in enumerate(faults) if fault.overlaps(sent, answered)]
+        (inside if covering else outside)[answer] += 1
+        for n in covering:
+            per_fault[n][answer] += 1
     connections.close_all()
     return Report(
         posts=args.posts,
@@ -407,9 +414,10 @@ def _report(args, article, load: Load, faults: list[Fault], took: float) -> Repo
                 "after_posts": fault.after_posts,
                 "lasted_s": round(fault.ended - fault.started, 2),
                 "recovery_s": round(fault.recovered - fault.ended, 2) if fault.recovered else None,
+                "errors": dict(errors),
             }
-            for fault in faults
-        ],  # fmt: skip
+            for fault, errors in zip(faults, per_fault, strict=True)
+        ],
         seconds=round(took, 1),
     )
 
@@ -429,7 +437,8 @@ def print_report(report: Report) -> None:
             "not recovered" if fault["recovery_s"] is None else f"recovered {fault['recovery_s']} s after"
         )
         lasted = f"lasted {fault['lasted_s']} s"
-        out(f"- {fault['fault']} after {fault['after_posts']} posts ({lasted}): {recovery}\n")
+        errors = fault["errors"] or "no 5xx"
+        out(f"- {fault['fault']} after {fault['after_posts']} posts ({lasted}): {recovery}; {errors}\n")
 
 
 if __name__ == "__main__":

@@ -207,3 +207,20 @@ def test_a_post_asks_redis_even_while_pages_leave_it_alone_and_its_answer_ends_t
     assert url not in resilient._resting_until
     client.get(article.get_absolute_url())
     assert Article.objects.get(pk=article.pk).view_count == 1
+
+
+def test_after_redis_restarts_the_first_call_of_each_process_does_not_fail(settings):
+    """A restart closes every pooled connection; the next command must reconnect, not refuse a post.
+    redis-py checks a pooled connection when it takes it from the pool; this pins that we rely on it."""
+    import redis
+    from django.core.cache import cache
+
+    from tests.services import need_redis
+
+    url = need_redis()
+    settings.CACHES = {"default": {**cache_config(url, 250), "KEY_PREFIX": f"outage-test-{uuid.uuid4().hex}"}}
+    cache.set("counter", 1)
+    pooled = cache._cache.get_client(write=True).client_id()  # the one idle connection in the pool
+    assert redis.Redis.from_url(url).client_kill_filter(_id=pooled) == 1  # as a restart would, for it only
+    assert cache.incr("counter") == 2
+    cache.delete("counter")
