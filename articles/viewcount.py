@@ -3,7 +3,8 @@
 A reader is a keyed hash of client address and user agent (no cookie needed, so a script that drops
 cookies cannot inflate the count either). The first view in VIEW_WINDOW seconds adds a key to the shared
 cache (cache.add is atomic in Redis and in the per-process memory cache) and bumps the counter with an F()
-expression: no read-modify-write race, no lock, one short statement.
+expression: no read-modify-write race, no lock, one short statement. When Redis is down, add() answers
+False (newsroom/cache.py): the view is not counted and the page is served all the same.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ keyword-only; views and the admin only call them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -19,6 +19,7 @@ from articles.models import Article
 from articles.services import can_publish
 from comments import emails, spam
 from comments.models import Comment, Report, Vote, WordRule
+from newsroom.cache import CacheUnavailable
 
 STAFF_REPLY_PERMISSION = "comments.add_comment"
 # Top-level comments per page of an article's thread (each with all its replies), oldest first. A page of
@@ -34,6 +35,28 @@ class CommentRefused(Exception):
     def __init__(self, message: str, *, status: int = 400):
         super().__init__(message)
         self.status = status
+
+
+def _too_often(check: Callable[[str], bool], client: str, unavailable: str) -> bool:
+    """A rate limit that fails closed: when the cache that counts is down, refuse with a 503 (the
+    reader's text is kept by the form) rather than let a flood through uncounted."""
+    try:
+        return check(client)
+    except CacheUnavailable:
+        raise CommentRefused(unavailable, status=503) from None
+
+
+def _post_unavailable() -> str:
+    return _(
+        "Your comment could not be sent just now because of a technical problem. "
+        "Please try again in a few minutes."
+    )
+
+
+def _action_unavailable() -> str:
+    return _(
+        "This could not be done just now because of a technical problem. Please try again in a few minutes."
+    )
 
 
 # Reading ------------------------------------------------------------------------------------------------
@@ -162,7 +185,7 @@ def post_comment(
     if not comments_open(article):
         raise CommentRefused(_("Comments on this article are closed."), status=403)
     staff = bool(user and user.is_authenticated and user.is_staff and user.has_perm(STAFF_REPLY_PERMISSION))
-    if not staff and spam.posting_too_often(client):
+    if not staff and _too_often(spam.posting_too_often, client, _post_unavailable()):
         raise CommentRefused(
             _("You have sent several comments in a short time. Please wait a while."), status=429
         )
@@ -390,7 +413,7 @@ def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
     """
     if value not in Vote.Value.values:
         raise CommentRefused(_("Unknown vote."))
-    if spam.voting_too_often(client):
+    if _too_often(spam.voting_too_often, client, _action_unavailable()):
         raise CommentRefused(_("Too many votes in a short time. Please wait a while."), status=429)
     comment = _lock_visible_comment(comment_id)
     existing = Vote.objects.filter(comment=comment, voter=voter).first()
@@ -423,7 +446,7 @@ def report(*, comment_id: int, client: str, reason: str) -> Comment:
     NEWSROOM_COMMENT_REPORT_THRESHOLD, a published comment goes back to the moderators' queue."""
     if reason not in Report.Reason.values:
         raise CommentRefused(_("Choose a reason for the report."))
-    if spam.voting_too_often(client):
+    if _too_often(spam.voting_too_often, client, _action_unavailable()):
         raise CommentRefused(_("Too many requests in a short time. Please wait a while."), status=429)
     comment = _lock_visible_comment(comment_id)
     Report.objects.get_or_create(comment=comment, ip_hash=client, defaults={"reason": reason})

@@ -81,7 +81,7 @@ def hit_rate_limit(key: str, limit: int, window: int, *, cache_alias: str = "def
     """Count one hit for `key` in the current fixed window; True when it goes over `limit`.
 
     add() then incr() is atomic in Redis and in the local memory cache, so every app server sharing the
-    cache shares one count.
+    cache shares one count. Raises newsroom.cache.CacheUnavailable when Redis cannot count.
     """
     cache = caches[cache_alias]
     bucket = f"comments:rate:{key}:{int(time.time()) // window}"

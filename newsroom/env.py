@@ -65,9 +65,28 @@ def database_config(url: str) -> dict:
             f"DATABASE_URL must start with sqlite:// or postgres://, not {url.split(':', 1)[0]!r}"
         )
     try:
-        return dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0))
+        # Connections are kept between requests; the health check makes a worker notice one that
+        # PostgreSQL dropped (a restart, a failover, an idle timeout) and reconnect instead of answering 500.
+        return dj_database_url.parse(
+            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0), conn_health_checks=True
+        )
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL could not be parsed: {exc}") from None
+
+
+def cache_config(redis_url: str, timeout_ms: int) -> dict:
+    """The default cache: Redis through newsroom/cache.py when a URL is given (a down or frozen Redis
+    costs a reader at most `timeout_ms`, then the site carries on without it), else per-process memory."""
+    if not redis_url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL must start with redis://, not {redis_url.split(':', 1)[0]!r}")
+    seconds = timeout_ms / 1000
+    return {
+        "BACKEND": "newsroom.cache.ResilientRedisCache",
+        "LOCATION": redis_url,
+        "OPTIONS": {"socket_connect_timeout": seconds, "socket_timeout": seconds},
+    }
 
 
 # Used only when DEBUG is on; production refuses to start with it (see secret_key()).

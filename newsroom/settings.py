@@ -9,7 +9,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
-from newsroom.env import database_config, env_bool, env_int, env_list, env_str, secret_key
+from newsroom.env import cache_config, database_config, env_bool, env_int, env_list, env_str, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,11 +70,9 @@ DATABASES = {"default": database_config(env_str("DATABASE_URL", f"sqlite:///{BAS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One Redis serves every app server in production; without REDIS_URL each process keeps its own cache.
+# Readers keep getting pages when Redis is down or frozen (newsroom/cache.py; README "Without Redis").
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {"default": cache_config(REDIS_URL, env_int("NEWSROOM_REDIS_TIMEOUT_MS", 250, minimum=1))}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import DEV_SECRET_KEY, database_config, env_bool, env_int, env_list, secret_key
+from newsroom.env import (
+    DEV_SECRET_KEY,
+    cache_config,
+    database_config,
+    env_bool,
+    env_int,
+    env_list,
+    secret_key,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +54,18 @@ def test_database_url_accepts_sqlite_and_postgres_only():
     assert database_config("sqlite:////tmp/x.sqlite3")["ENGINE"] == "django.db.backends.sqlite3"
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL must start with"):
         database_config("mysql://u@db/news")
+
+
+def test_kept_database_connections_are_checked_before_reuse():
+    config = database_config("postgres://u:p@db:5432/news")
+    assert config["CONN_MAX_AGE"] > 0 and config["CONN_HEALTH_CHECKS"] is True
+
+
+def test_redis_url_gives_the_outage_safe_cache_and_anything_else_is_refused():
+    assert cache_config("", 250)["BACKEND"].endswith("LocMemCache")
+    assert cache_config("redis://127.0.0.1:6379/0", 250)["BACKEND"] == "newsroom.cache.ResilientRedisCache"
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL must start with redis://"):
+        cache_config("memcached://127.0.0.1:11211", 250)
 
 
 def test_production_refuses_missing_default_or_short_secrets():

@@ -32,5 +32,5 @@ def test_the_posting_limit_is_shared_across_processes_through_redis():
     ]
     answers = [process.communicate(timeout=60)[0].split() for process in processes]
     assert all(process.returncode == 0 for process in processes)
-    assert {backend for backend, _ in answers} == {"RedisCache"}
+    assert {backend for backend, _ in answers} == {"ResilientRedisCache"}
     assert sorted(limited for _, limited in answers) == ["False"] * 3 + ["True"] * 3
