@@ -56,8 +56,11 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# The documented production settings (README, "Production"): behind one proxy, with a shared Redis
+# (the check does not connect to it). Set NEWSROOM_PROXY_HOPS or REDIS_URL to check other values.
 check-deploy: install
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+		NEWSROOM_PROXY_HOPS="$${NEWSROOM_PROXY_HOPS:-1}" REDIS_URL="$${REDIS_URL:-redis://127.0.0.1:6379/0}" \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # Refresh the Persian translations after changing user-facing strings; the compiled .mo is committed so

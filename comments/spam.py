@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from articles.persian import BIDI_CONTROLS, ZWNJ, normalize
 from comments.models import Comment
-from newsroom.clients import client_ip
+from newsroom.clients import client_limit_key
 
 FORM_SALT = "comments.form-timestamp"
 
@@ -46,7 +46,8 @@ def ip_hash(ip: str) -> str:
 
 
 def request_ip_hash(request: HttpRequest) -> str:
-    return ip_hash(client_ip(request))
+    """The hashed client for limits and voter counts: IPv6 clients by their /64 (newsroom/clients.py)."""
+    return ip_hash(client_limit_key(request))
 
 
 # Signed form timestamp ----------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "articles",
     "comments",
+    "newsroom.apps.NewsroomConfig",
 ]
 
 MIDDLEWARE = [
@@ -156,8 +157,10 @@ CKEDITOR_CONFIGS = {
 # Production hardening: on whenever DEBUG is off (manage.py check --deploy is clean then).
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
-# How many trusted proxies append to X-Forwarded-For in front of the app (newsroom/clients.py).
-NEWSROOM_PROXY_HOPS = env_int("NEWSROOM_PROXY_HOPS", 1 if BEHIND_PROXY else 0, minimum=0)
+# How many trusted proxies append to X-Forwarded-For in front of the app (newsroom/clients.py). None
+# unless configured: where gunicorn is reachable directly, a forged header must not choose the client's
+# address (check --deploy warns, newsroom.W001, so a deployment behind a load balancer sets it).
+NEWSROOM_PROXY_HOPS = env_int("NEWSROOM_PROXY_HOPS", 0, minimum=0)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000, minimum=0)

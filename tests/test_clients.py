@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.clients import client_ip
+from newsroom.clients import client_ip, client_limit_key, limit_key
 
 
 @pytest.fixture
@@ -29,12 +29,33 @@ def test_without_the_header_it_falls_back_to_the_connection(rf, settings):
     assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
 
 
-def test_the_default_trusts_one_proxy_because_production_runs_behind_a_load_balancer(monkeypatch):
-    from newsroom.env import env_bool
+def test_by_default_no_proxy_is_trusted_so_a_forged_header_changes_nothing(monkeypatch):
+    """Where gunicorn is reachable directly, X-Forwarded-For is whatever the client wrote."""
+    import importlib
 
-    monkeypatch.delenv("DJANGO_BEHIND_PROXY", raising=False)
+    import newsroom.settings
+
     monkeypatch.delenv("NEWSROOM_PROXY_HOPS", raising=False)
-    from django.conf import settings
+    try:
+        assert importlib.reload(newsroom.settings).NEWSROOM_PROXY_HOPS == 0
+    finally:
+        importlib.reload(newsroom.settings)
 
-    assert env_bool("DJANGO_BEHIND_PROXY", True) is settings.BEHIND_PROXY is True
-    assert settings.NEWSROOM_PROXY_HOPS == 1
+
+def test_rate_limits_count_an_ipv6_client_by_its_64():
+    assert limit_key("2001:db8:1:2:aaaa::1") == limit_key("2001:db8:1:2:ffff:1:2:3") == "2001:db8:1:2::/64"
+    assert limit_key("2001:db8:1:3::1") != limit_key("2001:db8:1:2::1")
+
+
+def test_rate_limits_keep_ipv4_addresses_whole():
+    assert limit_key("198.51.100.4") == "198.51.100.4"
+    assert limit_key("198.51.100.5") != limit_key("198.51.100.4")
+    assert limit_key("::ffff:198.51.100.4") == "198.51.100.4"  # the same client over a dual-stack socket
+    assert limit_key("unknown") == "unknown"
+
+
+def test_forwarded_ipv6_clients_of_one_64_share_a_limit_key(rf, settings):
+    settings.NEWSROOM_PROXY_HOPS = 1
+    one = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="2001:db8:5:6::1")
+    other = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="2001:db8:5:6:9::9")
+    assert client_limit_key(one) == client_limit_key(other)

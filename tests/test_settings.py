@@ -78,7 +78,10 @@ def test_production_refuses_missing_default_or_short_secrets():
 
 
 def _manage(*args, **env):
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    base = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PROXY_HOPS"))
+    }  # fmt: skip
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
         timeout=120,
@@ -97,14 +100,36 @@ def test_check_reports_only_the_silenced_warning():
     assert "System check identified no issues (1 silenced)." in result.stdout
 
 
+# The documented production settings (README, "Production"); the check does not connect to Redis.
+PRODUCTION = {
+    "DJANGO_DEBUG": "false",
+    "DJANGO_ALLOWED_HOSTS": "news.example.org",
+    "NEWSROOM_PROXY_HOPS": "1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+def _check_deploy(**env):
+    return _manage(
+        "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECRET_KEY=secrets.token_urlsafe(64), **env
+    )
+
+
 def test_check_deploy_is_clean_under_production_settings():
-    result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
-        DJANGO_ALLOWED_HOSTS="news.example.org",
-    )  # fmt: skip
+    result = _check_deploy(**PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("missing", "warning"), [("NEWSROOM_PROXY_HOPS", "newsroom.W001"), ("REDIS_URL", "newsroom.W002")]
+)
+def test_check_deploy_warns_when_a_production_setting_is_missing(missing, warning):
+    result = _check_deploy(**{k: v for k, v in PRODUCTION.items() if k != missing})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"({warning})" in output
+    assert output.count("(newsroom.W00") == 1  # only the missing setting's warning
 
 
 def test_no_missing_migrations():
