@@ -29,14 +29,17 @@ class CommentForm(forms.Form):
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
     ts = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, article, now: float | None = None, **kwargs):
+    def __init__(self, *args, article, client: str, now: float | None = None, **kwargs):
+        """`client` is the keyed hash of the reader's address (comments.spam.request_ip_hash): the
+        form's token is issued to that client and accepted from it only."""
         super().__init__(*args, **kwargs)
         self.article = article
+        self.client = client
         self._now = now
         self.max_length = settings.NEWSROOM_COMMENT_MAX_LENGTH
         self.fields["body"].widget.attrs["maxlength"] = self.max_length
         if not self.is_bound:
-            self.initial["ts"] = spam.form_token(article.pk, now)
+            self.initial["ts"] = spam.form_token(article.pk, client, now)
         # The honeypot: hidden from people by CSS and from assistive technology; bots fill it in.
         self.honeypot = settings.NEWSROOM_COMMENT_HONEYPOT_FIELD
         self.fields[self.honeypot] = forms.CharField(
@@ -77,7 +80,7 @@ class CommentForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get(self.honeypot):
             raise forms.ValidationError(_("Your comment could not be accepted."), code="honeypot")
-        problem = spam.check_form_token(cleaned.get("ts", ""), self.article.pk, self._now)
+        problem = spam.check_form_token(cleaned.get("ts", ""), self.article.pk, self.client, self._now)
         if problem:
             raise forms.ValidationError(problem, code="timestamp")
         return cleaned

@@ -53,20 +53,32 @@ def request_ip_hash(request: HttpRequest) -> str:
 # Signed form timestamp ----------------------------------------------------------------------------------
 
 
-def form_token(article_id: int, now: float | None = None) -> str:
-    """A signed (article, time) pair put in the form when it is rendered."""
-    return signing.dumps({"a": article_id, "t": int(time.time() if now is None else now)}, salt=FORM_SALT)
+def _form_client(client: str) -> str:
+    """The part of the client's hash a form token carries: enough to tell clients apart, no more."""
+    return client[:16]
 
 
-def check_form_token(token: str, article_id: int, now: float | None = None) -> str | None:
-    """None when the form was rendered for this article, long enough ago but not too long; else why not."""
+def form_token(article_id: int, client: str, now: float | None = None) -> str:
+    """A signed (article, client, time) triple put in the form when it is rendered for one client.
+
+    Binding the client (the keyed hash of its address, by /64 for IPv6) means one token fetched once
+    cannot be replayed from a thousand other addresses; the same reader may post with it more than once
+    (a reply after a comment, from the same page), which the per-client rate limit bounds.
+    """
+    payload = {"a": article_id, "c": _form_client(client), "t": int(time.time() if now is None else now)}
+    return signing.dumps(payload, salt=FORM_SALT)
+
+
+def check_form_token(token: str, article_id: int, client: str, now: float | None = None) -> str | None:
+    """None when the form was rendered for this article and this client, long enough ago but not too
+    long; else why not."""
     try:
         data = signing.loads(token or "", salt=FORM_SALT)
-        issued, article = int(data["t"]), int(data["a"])
+        issued, article, bound_to = int(data["t"]), int(data["a"]), str(data["c"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return _("The form could not be verified. Please reload the page and try again.")
     age = (time.time() if now is None else now) - issued
-    if article != article_id:
+    if article != article_id or not hmac.compare_digest(bound_to, _form_client(client)):
         return _("The form could not be verified. Please reload the page and try again.")
     if age < settings.NEWSROOM_COMMENT_MIN_SECONDS:
         return _("That was too fast. Please take a moment and send it again.")

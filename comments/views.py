@@ -53,7 +53,8 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
     article = _published_article(code)
     if request.method != "POST":
         return _back(article, "comment-form")
-    form = CommentForm(request.POST, article=article)
+    client = spam.request_ip_hash(request)
+    form = CommentForm(request.POST, article=article, client=client)
     if not form.is_valid():
         return _form_page(request, article, form, status=400)
     try:
@@ -63,7 +64,7 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
             name=form.cleaned_data["name"],
             email=form.cleaned_data["email"],
             parent_id=form.cleaned_data["parent"],
-            client=spam.request_ip_hash(request),
+            client=client,
             user=request.user,
         )
     except services.CommentRefused as refused:
@@ -117,7 +118,7 @@ def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
     article = comment.article
     if not services.comments_open(article):
         return _back(article)
-    form = CommentForm(article=article, initial={"parent": comment.pk})
+    form = CommentForm(article=article, client=spam.request_ip_hash(request), initial={"parent": comment.pk})
     context = {
         "article": article, "form": form, "parent": comment, "parent_link": services.comment_url(comment),
         **display.page_context(),

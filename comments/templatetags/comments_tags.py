@@ -4,7 +4,7 @@ articles never imports comments."""
 from django import template
 from django.contrib.messages import get_messages
 
-from comments import display, services
+from comments import display, services, spam
 from comments.display import MESSAGE_TAG, REPLY_PARAMETER, page_context
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
@@ -41,7 +41,13 @@ def comments_for(context, article):
         "thread": page.object_list,
         "page": page,
         "page_parameter": PAGE_PARAMETER,
-        "form": CommentForm(article=article, initial={"parent": parent.pk if parent else None})
+        # The form's token is issued to this reader's address: a page cache for anonymous readers must
+        # leave the form out (or fetch it separately), or every reader would get the first one's token.
+        "form": CommentForm(
+            article=article,
+            client=spam.request_ip_hash(request) if request is not None else "",
+            initial={"parent": parent.pk if parent else None},
+        )
         if is_open
         else None,
         "parent": parent,

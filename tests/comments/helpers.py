@@ -11,13 +11,14 @@ from comments import spam
 from comments.models import Comment
 
 
-def form_data(article, *, age: float = 30, **fields) -> dict:
+def form_data(article, *, age: float = 30, remote_addr: str = "127.0.0.1", **fields) -> dict:
+    """The token is issued to `remote_addr`, as the article page would have issued it to that reader."""
     data = {
         "name": "",
         "email": "",
         "body": "خبر خوبی بود",
         "parent": "",
-        "ts": spam.form_token(article.pk, time.time() - age),
+        "ts": spam.form_token(article.pk, spam.ip_hash(remote_addr), time.time() - age),
         settings.NEWSROOM_COMMENT_HONEYPOT_FIELD: "",
     }
     data.update(fields)
@@ -28,7 +29,9 @@ def post(client, article, *, as_json: bool = False, remote_addr: str = "127.0.0.
     headers = {"HTTP_ACCEPT": "application/json"} if as_json else {}
     headers["REMOTE_ADDR"] = remote_addr
     return client.post(
-        reverse("comments:post", args=[article.news_code]), form_data(article, **fields), **headers
+        reverse("comments:post", args=[article.news_code]),
+        form_data(article, remote_addr=remote_addr, **fields),
+        **headers,
     )
 
 

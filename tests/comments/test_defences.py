@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import re
 import time
 
 import pytest
@@ -54,13 +55,48 @@ def test_a_form_kept_too_long_is_refused(reader_client, article, settings):
 
 
 def test_a_tampered_or_foreign_timestamp_is_refused(reader_client, article):
-    token = spam.form_token(article.pk, time.time() - 30)
+    client = spam.ip_hash("127.0.0.1")
+    token = spam.form_token(article.pk, client, time.time() - 30)
     assert post(reader_client, article, ts=token[:-2] + "xx").status_code == 400
-    assert (
-        post(reader_client, article, ts=spam.form_token(article.pk + 1, time.time() - 30)).status_code == 400
-    )
+    foreign = spam.form_token(article.pk + 1, client, time.time() - 30)
+    assert post(reader_client, article, ts=foreign).status_code == 400
     assert post(reader_client, article, ts="").status_code == 400
     assert not Comment.objects.exists()
+
+
+def _token_on_the_page(client, article, remote_addr: str) -> str:
+    html = client.get(article.get_absolute_url(), REMOTE_ADDR=remote_addr).content.decode()
+    return re.search(r'name="ts" value="([^"]+)"', html).group(1)
+
+
+def test_a_form_token_replayed_from_another_client_is_refused(client, article, settings):
+    settings.NEWSROOM_COMMENT_MIN_SECONDS = 0
+    token = _token_on_the_page(client, article, "198.51.100.4")
+    for other in ("203.0.113.9", "198.51.100.5", "2001:db8::1"):
+        response = post(client, article, ts=token, body=f"از {other}", remote_addr=other)
+        assert response.status_code == 400
+        assert fa("The form could not be verified. Please reload the page and try again.") in (
+            response.content.decode()
+        )
+    assert not Comment.objects.exists()
+    assert post(client, article, ts=token, remote_addr="198.51.100.4").status_code == 302
+
+
+def test_a_form_token_follows_an_ipv6_reader_within_its_64(client, article, settings):
+    """Privacy addresses change within the /64 the reader's network was given."""
+    settings.NEWSROOM_COMMENT_MIN_SECONDS = 0
+    token = _token_on_the_page(client, article, "2001:db8:1:2::10")
+    assert post(client, article, ts=token, remote_addr="2001:db8:1:2:abcd::7").status_code == 302
+
+
+def test_the_same_reader_posts_twice_from_one_page(client, article, settings):
+    """comments.js keeps the page (and its form token) after a post: a reply after a comment works."""
+    settings.NEWSROOM_COMMENT_MIN_SECONDS = 0
+    token = _token_on_the_page(client, article, "198.51.100.4")
+    first = post(client, article, as_json=True, ts=token, body="نظر اول", remote_addr="198.51.100.4")
+    second = post(client, article, as_json=True, ts=token, body="نظر دوم", remote_addr="198.51.100.4")
+    assert first.status_code == second.status_code == 201
+    assert Comment.objects.count() == 2
 
 
 def test_posting_is_rate_limited_per_client_through_the_cache(client, article, settings):
