@@ -1,4 +1,6 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
@@ -9,3 +11,9 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from newsroom import checks  # noqa: F401  (registers the checks)
+
+
+class LoginThrottleConfig(AxesConfig):
+    """django-axes (login throttling) under a Persian name in the admin."""
+
+    verbose_name = _("Login throttling")

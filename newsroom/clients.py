@@ -27,7 +27,8 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def limit_key(address: str) -> str:
-    """What rate limits count as one client: an IPv4 address as it is, an IPv6 address by its /64.
+    """What rate limits count as one client: an IPv4 address as it is, an IPv6 address by its /64
+    (written as the /64's first address, so the key is still an address).
 
     One IPv6 subscriber or server gets a whole /64 and can pick a new address from it for every request,
     so counting single IPv6 addresses would count nothing. Anything that is not an address is kept as is.
@@ -39,7 +40,7 @@ def limit_key(address: str) -> str:
     if ip.version == 6:
         if ip.ipv4_mapped is not None:
             return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+        return str(ipaddress.IPv6Network((ip, 64), strict=False).network_address)
     return str(ip)
 
 

@@ -4,6 +4,7 @@ Every variable is listed with its default in README.md ("Configuration"). The de
 site on SQLite with no services; production sets DJANGO_DEBUG=false and must then give a real secret.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "newsroom.apps.NewsroomConfig",
+    "newsroom.apps.LoginThrottleConfig",  # django-axes, named in Persian in the admin
 ]
 
 MIDDLEWARE = [
@@ -45,6 +47,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -82,6 +86,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# Login throttling (django-axes, failures kept in the database so it holds without Redis). An account
+# is locked after NEWSROOM_LOGIN_FAILURE_LIMIT wrong passwords, from anywhere, and so is a client address
+# after as many failures on any accounts. The lock is short and not extended by the attempts made while
+# it holds, so an attacker cannot keep the chief editor out for long; a success clears the failures.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.lockout_response"
+# Failures are enough to throttle; a row per successful login would grow for ever.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Persian first. The admin lives outside the language prefix, so it is always Persian and right to left,
 # whatever language the editor's browser asks for; English content is written in parler's "en" tab.
