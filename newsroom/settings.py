@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,7 +172,9 @@ CKEDITOR_CONFIGS = {
         "format_tags": "p;h2;h3;h4",
         "height": 360,
         "width": "100%",
-        "extraPlugins": "bidi",
+        # divarea: the editing area is a div in the page, not an iframe, whose bootstrap is an inline
+        # script the Content-Security-Policy refuses (NEWSROOM_CSP_ADMIN).
+        "extraPlugins": "bidi,divarea",
         "allowedContent": _CKEDITOR_ALLOWED_CONTENT,
     },
 }
@@ -192,6 +195,40 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (newsroom/security_headers.py): scripts only from our own files, never inline,
+# never eval. Images may come from other https hosts because article bodies may show them (the sanitizer
+# allows any https image); everything else is our own host.
+NEWSROOM_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "https:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The admin differs for CKEditor 4 only, which predates CSP: it sets inline styles (and django-ckeditor's
+# widget has a style attribute), and its toolbar and dialogs call it through inline event attributes
+# (onclick="CKEDITOR.tools.callFunction(…)", numbered per page, so no hash can list them). Those
+# attributes are allowed in the admin alone; script elements stay 'self' only, with no eval, there too.
+# Reader HTML cannot bring an event attribute into the editor: the sanitizer drops every on* attribute.
+NEWSROOM_CSP_ADMIN = {
+    **NEWSROOM_CSP,
+    "script-src-attr": ["'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+}
+# Powerful browser features no page of the site uses.
+NEWSROOM_PERMISSIONS_POLICY = {
+    feature: "()"
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment",
+        "usb", "browsing-topics",
+    )
+}  # fmt: skip
 
 LOGGING = {
     "version": 1,
