@@ -94,3 +94,17 @@ class PageWatcher:
     def _request(self, request) -> None:
         if not request.url.startswith((self.origin, "data:")):
             self.problems.append(f"request to another host: {request.url}")
+
+
+def wait_for_ckeditor(page) -> None:
+    """Until the admin's CKEditor is ready. Not page.wait_for_function with a string: Playwright runs that
+    predicate through eval, which the admin's Content-Security-Policy refuses."""
+    page.wait_for_selector(".cke_wysiwyg_div")
+    status = page.evaluate(
+        """() => new Promise((resolve) => {
+             const editor = Object.values(CKEDITOR.instances)[0];
+             if (editor.status === "ready") resolve(editor.status);
+             else editor.on("instanceReady", () => resolve(editor.status));
+           })"""
+    )
+    assert status == "ready"

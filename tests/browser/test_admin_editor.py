@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles.sanitize import clean_body_html
+from tests.browser.helpers import wait_for_ckeditor
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_the_editor_keeps_only_what_the_sanitizer_keeps(chromium, live_server, e
     page.fill("#id_username", "editor")
     page.fill("#id_password", "pw-editor")
     page.click("input[type=submit]")
-    page.wait_for_function("window.CKEDITOR?.instances.id_body?.status === 'ready'")
+    wait_for_ckeditor(page)
 
     kept = page.evaluate(SET_AND_GET, PASTED)
     context.close()

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.browser.helpers import ARTIFACTS, PageWatcher
+from tests.browser.helpers import ARTIFACTS, PageWatcher, wait_for_ckeditor
 from tests.browser.seed import build_seed_site
 from tests.factories import make_section
 
@@ -71,13 +71,7 @@ def test_the_admin_article_editor_works_under_the_policy(page, live_server, chie
     page.wait_for_url("**/admin/articles/article/add/")
     # CKEditor has built its toolbar and its editing area, and accepts typing.
     expect(page.locator(".cke_top")).to_be_visible()
-    page.wait_for_selector(".cke_wysiwyg_div")
-    for _ in range(50):
-        status = page.evaluate("() => Object.values(CKEDITOR.instances).map((e) => e.status)")
-        if status == ["ready"]:
-            break
-        page.wait_for_timeout(100)
-    assert status == ["ready"], "\n".join(sorted(set(_violations(page) + watcher.problems)))
+    wait_for_ckeditor(page)
     page.fill("#id_title", "آزمون سیاست امنیت محتوا")
     # The section is an autocomplete (select2 asking the admin for JSON): the admin's own scripts too.
     page.click(".field-section .select2-selection")
