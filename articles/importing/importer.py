@@ -346,8 +346,9 @@ def _names(entity: Official | Organization) -> str:
 
 
 def _names_by_entity() -> dict[str, dict[int, str]]:
-    """Normalized names and aliases per entity, for search documents. Two queries."""
-    officials = {official.pk: _names(official) for official in Official.objects.all()}
+    """Normalized names and aliases per entity, for search documents. Two queries. Public officials
+    only, as in Article.search_text(): an unconfirmed official's names find nothing."""
+    officials = {official.pk: _names(official) for official in Official.objects.public()}
     organizations = {org.pk: _names(org) for org in Organization.objects.prefetch_related("translations")}
     return {"official": officials, "organization": organizations}
 
