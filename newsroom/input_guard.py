@@ -9,12 +9,17 @@ Form fields are not checked here: a NUL typed into a form is refused by the form
 ``CharField`` refuses it, the comment form refuses every control character), with the form shown again
 and the reader's text kept. Form bodies this site cannot decode at all (sent in another charset) are
 refused by Django with ``BadRequest``; the handler for that answer is ``articles.views.bad_request``.
+
+One form field is checked: the admin's action checkboxes. Django's admin puts their values straight
+into ``pk__in`` and fails with a server error on anything but a primary key; every model here has an
+integer key, so a value that is not a number is refused, for every admin page at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
@@ -37,9 +42,20 @@ def malformed(request: HttpRequest) -> bool:
     )
 
 
+def bad_admin_selection(request: HttpRequest) -> bool:
+    """Whether an admin action was sent rows that cannot be primary keys (integers here). Reads the
+    form only for a POST to an admin page."""
+    match = request.resolver_match
+    if request.method != "POST" or match is None or "admin" not in match.namespaces:
+        return False
+    selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+    return not all(value.isascii() and value.isdigit() for value in selected)
+
+
 class RefuseMalformedInputMiddleware:
     """Answers 400 (the Persian bad-request page) for a request with a NUL in its path, query string or
-    cookies. Placed before the session and the views, which would query with those values."""
+    cookies, or an admin action on rows that are not primary keys. Placed before the session and the
+    views, which would query with those values."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -48,3 +64,8 @@ class RefuseMalformedInputMiddleware:
         if malformed(request):
             raise BadRequest("NUL character in the request")
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        # Once the address is resolved: only the admin's forms carry action checkboxes.
+        if bad_admin_selection(request):
+            raise BadRequest("admin action on rows that are not primary keys")

@@ -129,3 +129,27 @@ def test_an_admin_form_in_another_charset_gets_the_bad_request_page(chief_client
 def test_the_bad_request_page_is_persian_under_the_english_prefix(client):
     response = client.get("/en/section/%00/")
     assert_bad_request_page(response)
+
+
+@pytest.mark.parametrize("selected", ["\x00", "abc", "1.5", "²", "-1"])
+def test_an_admin_action_on_rows_that_are_not_ids_gets_the_bad_request_page(chief_client, selected):
+    article = make_article()
+    chief_client.raise_request_exception = False
+    response = chief_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "unpublish", "_selected_action": [str(article.pk), selected]},
+    )
+    assert_bad_request_page(response)
+    article.refresh_from_db()
+    assert article.is_published  # the action did not run on the valid id either
+
+
+def test_an_admin_action_on_real_ids_still_runs(chief_client):
+    article = make_article()
+    response = chief_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "unpublish", "_selected_action": [str(article.pk)]},
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert not article.is_published
