@@ -296,7 +296,7 @@ class Importer:
             )  # fmt: skip
             official.save()
             self.index.add_official(official.name, official.pk)
-            self.names["official"][official.pk] = _names(official)
+            # No entry in self.names: unconfirmed, their names stay out of search documents.
             mentions.official_ids.add(official.pk)
             proposed.append(str(official))
         return proposed
