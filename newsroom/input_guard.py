@@ -36,7 +36,7 @@ def malformed(request: HttpRequest) -> bool:
     return (
         NUL in request.path_info
         or _has_nul(query.keys())
-        or _has_nul(value for values in query.lists() for value in values[1])
+        or _has_nul(value for _key, values in query.lists() for value in values)
         or _has_nul(request.COOKIES.keys())
         or _has_nul(request.COOKIES.values())
     )
