@@ -166,7 +166,7 @@ def confirm_officials(*, officials: QuerySet[Official], user) -> int:
     """Show unconfirmed officials to readers, and make the articles that mention them findable by
     their names. Returns how many officials were confirmed."""
     if not (user and user.is_active and user.has_perm(CONFIRM_OFFICIAL_PERMISSION)):
-        raise PermissionDenied("Only editors may confirm officials.")
+        raise PermissionDenied(_("Only an editor may confirm officials."))
     pending = list(officials.filter(is_verified=False).values_list("pk", flat=True))
     Official.objects.filter(pk__in=pending).update(is_verified=True)
     refresh_search_documents(Article.objects.filter(officials__in=pending).distinct())
