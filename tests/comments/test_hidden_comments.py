@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
+from comments import services
 from comments.models import Comment, Report, Vote
 from tests.comments.helpers import make_comment
 from tests.factories import make_article
@@ -64,4 +65,4 @@ def test_a_visible_comment_still_answers_with_a_way_back_to_its_article(article)
     comment = make_comment(article)
     response = _send("vote", comment.pk, as_json=False)
     assert response.status_code == 302
-    assert response["Location"] == comment.get_absolute_url()
+    assert response["Location"] == services.comment_url(comment)
