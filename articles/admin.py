@@ -49,11 +49,17 @@ class OfficialAdmin(admin.ModelAdmin):
     inlines = [PositionInline]
     actions = ["confirm_officials"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"is_verified", "name", "aliases"} & set(form.changed_data):
+            # What finds the articles that mention this official changed with it.
+            services.refresh_search_documents(Article.objects.filter(officials=obj))
+
     @admin.action(
         description=_("Confirm the selected officials (show them to readers)"), permissions=["change"]
     )
     def confirm_officials(self, request, queryset):
-        count = queryset.filter(is_verified=False).update(is_verified=True)
+        count = services.confirm_officials(officials=queryset, user=request.user)
         self.message_user(
             request, ngettext("%d official confirmed.", "%d officials confirmed.", count) % count
         )

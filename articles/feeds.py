@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -37,7 +38,9 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.lead
+        # Feed readers render an item's description as HTML, and the lead is plain text: escaped here
+        # and once more as XML, so "<script>" in a lead reaches the reader as those characters.
+        return escape(item.lead)
 
     def item_pubdate(self, item: Article):
         return item.published_at

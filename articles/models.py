@@ -157,6 +157,11 @@ class Official(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("articles:official", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self) -> bool:
+        """Mirrors OfficialQuerySet.public() for one instance already in hand."""
+        return self.is_verified
+
     def alias_list(self) -> list[str]:
         return [self.name, *split_aliases(self.aliases)]
 
@@ -373,7 +378,12 @@ class Article(TranslatableModel):
         parts: list[str] = []
         for translation in self.translations.all():
             parts += [translation.kicker, translation.title, translation.lead, strip_tags(translation.body)]
-        parts += [name for official in self.officials.all() for name in official.alias_list()]
+        # Public officials only: readers must not find an article through the name of an official they
+        # cannot see (articles.services.confirm_officials refreshes the documents on confirmation).
+        # Filtered here, not in the query, so that a prefetched `officials` serves.
+        parts += [
+            name for official in self.officials.all() if official.is_public for name in official.alias_list()
+        ]
         parts += [name for org in self.organizations.all() for name in org.alias_list()]
         return normalize(" ".join(part for part in parts if part))
 

@@ -231,6 +231,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def bad_request(request, exception=None):
+    """Malformed input: a NUL in the address, a form sent in another charset. Unlike Django's own
+    handler it never reads the request's form data (that is what failed to decode) and runs no
+    context processor or query. Always Persian, like the 500 page: the request may be refused before
+    its language is known."""
+    from django.template import loader
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return HttpResponse(loader.get_template("400.html").render(), status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

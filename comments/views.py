@@ -137,8 +137,10 @@ def _reader_id(request: HttpRequest) -> tuple[str, bool]:
 def _answer(request, comment_id: int, payload: dict, message: str, *, status: int = 200) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"message": message, **payload}, status=status)
-    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
-    article = comment.article if comment is not None and comment.article.is_published else None
+    # Only a comment readers can see leads back to its article: a held, rejected or spam comment, or one
+    # on an unpublished article, answers exactly as an id that does not exist.
+    comment = services.visible_comments().select_related("article").filter(pk=comment_id).first()
+    article = comment.article if comment is not None else None
     if status >= 400 or article is None:
         return render(
             request, "comments/notice.html", {"message": message, "article": article}, status=status

@@ -41,7 +41,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Persian 404 and 500 pages (articles/views.py); the 500 page needs neither the database nor a context.
+# Persian 400, 404 and 500 pages (articles/views.py); the 400 and 500 pages need neither the database
+# nor a context.
+handler400 = "articles.views.bad_request"
 handler404 = "articles.views.page_not_found"
 handler500 = "articles.views.server_error"
 

@@ -7,6 +7,19 @@ import importlib
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from hypothesis import HealthCheck, settings
+
+# Property tests run the same examples on every run and every machine: CI is deterministic and a
+# failure seen once is seen again. No example database (no .hypothesis/ directory), no deadline (the
+# machine is shared; speed is not what these tests check). A test may still lower max_examples.
+settings.register_profile(
+    "newsroom",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+settings.load_profile("newsroom")
 
 
 @pytest.fixture(autouse=True)

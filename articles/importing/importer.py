@@ -296,7 +296,7 @@ class Importer:
             )  # fmt: skip
             official.save()
             self.index.add_official(official.name, official.pk)
-            self.names["official"][official.pk] = _names(official)
+            # No entry in self.names: unconfirmed, their names stay out of search documents.
             mentions.official_ids.add(official.pk)
             proposed.append(str(official))
         return proposed
@@ -346,8 +346,9 @@ def _names(entity: Official | Organization) -> str:
 
 
 def _names_by_entity() -> dict[str, dict[int, str]]:
-    """Normalized names and aliases per entity, for search documents. Two queries."""
-    officials = {official.pk: _names(official) for official in Official.objects.all()}
+    """Normalized names and aliases per entity, for search documents. Two queries. Public officials
+    only, as in Article.search_text(): an unconfirmed official's names find nothing."""
+    officials = {official.pk: _names(official) for official in Official.objects.public()}
     organizations = {org.pk: _names(org) for org in Organization.objects.prefetch_related("translations")}
     return {"official": officials, "organization": organizations}
 

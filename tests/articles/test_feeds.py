@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from articles.models import Article
 from tests.browser.seed import add_english, build_seed_site
@@ -133,3 +134,17 @@ def test_robots_txt_points_to_both_sitemaps_and_keeps_out_of_the_admin(reader_cl
     assert "Disallow: /en/comments/" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Sitemap: http://testserver/sitemap-news.xml" in text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ['<script>alert("x")</script> خبر', '<img src=x onerror="alert(1)"> خبر', "دو & سه <b>پررنگ</b>"],
+)
+def test_a_lead_with_markup_reaches_feed_readers_as_text(reader_client, lead):
+    # A feed reader takes the description's text as HTML: that HTML must show the lead's characters,
+    # not run them.
+    make_article(title="خبر با نشانه‌گذاری", lead=lead)
+    item = ET.fromstring(reader_client.get("/feed/").content).find("channel/item")
+    description = item.findtext("description")
+    assert description == escape(lead)
+    assert "<" not in description
