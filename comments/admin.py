@@ -3,9 +3,7 @@ reject with a reason, mark as spam. Every decision goes through comments.service
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -14,14 +12,14 @@ from django.utils.translation import ngettext
 from articles.models import Article
 from articles.persian import jalali_datetime, persian_digits
 from comments import services
-from comments.models import Comment, PendingComment, Report, ReportedComment, Vote, WordRule
-
-
-class ModerationActionForm(ActionForm):
-    reason = forms.CharField(
-        label=_("Reason (for rejecting)"), required=False, max_length=300,
-        widget=forms.TextInput(attrs={"size": 40}),
-    )  # fmt: skip
+from comments.admin_queue import (
+    ModerationActionForm,
+    QueueRowsMixin,
+    SameReaderFilter,
+    posted_reason,
+    queue_urls,
+)
+from comments.models import Comment, PendingComment, RejectionReason, Report, ReportedComment, Vote, WordRule
 
 
 class ReportInline(admin.TabularInline):
@@ -40,7 +38,7 @@ class CommentAdmin(admin.ModelAdmin):
         "excerpt", "article_title", "parent_excerpt", "display_name", "status", "hold_reason",
         "reports", "posted",
     ]  # fmt: skip
-    list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at"]
+    list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at", SameReaderFilter]
     search_fields = ["body", "name"]
     list_select_related = ["parent"]
     raw_id_fields = ["article", "parent", "official"]
@@ -87,6 +85,19 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.display(description=_("posted"), ordering="created_at")
     def posted(self, obj):
         return jalali_datetime(obj.created_at)
+
+    def get_urls(self):
+        return queue_urls(self.admin_site) + super().get_urls()
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None:
+            return super().get_fieldsets(request, obj)
+        # A new comment here is the writer's published reply (comments.services.save_staff_comment): its
+        # state, author and counts are not for the form to say.
+        official = (
+            ["is_official_reply", "official"] if services.may_mark_official_replies(request.user) else []
+        )
+        return [(None, {"fields": ["article", "parent", "body", *official]})]
 
     def get_readonly_fields(self, request, obj=None):
         # The newsroom label follows the official one (comments.services.save_staff_comment).
@@ -141,7 +152,7 @@ class CommentAdmin(admin.ModelAdmin):
         description=_("Reject the selected comments, with the reason given"), permissions=["change"]
     )
     def reject_comments(self, request, queryset):
-        reason = request.POST.get("reason", "").strip()
+        reason = posted_reason(request)
         if not reason:
             self.message_user(request, _("Write the reason for rejecting in the box next to the action."),
                               messages.ERROR)  # fmt: skip
@@ -164,8 +175,9 @@ class CommentAdmin(admin.ModelAdmin):
 admin.site.register(Comment, CommentAdmin)
 
 
-class QueueAdmin(CommentAdmin):
-    """A moderators' queue: the comments admin narrowed to one queryset method; nothing is added here."""
+class QueueAdmin(QueueRowsMixin, CommentAdmin):
+    """A moderators' queue: the comments admin narrowed to one queryset method, shown as cards with
+    per-row buttons (comments.admin_queue)."""
 
     queue = ""  # the CommentQuerySet method that selects this queue
 
@@ -187,6 +199,24 @@ class ReportedCommentAdmin(QueueAdmin):
     queue = "reported"
     list_filter = ["status"]
     ordering = ["-report_count", "created_at"]
+    actions = [*QueueAdmin.actions, "dismiss_reports"]
+
+    @admin.action(description=_("Dismiss the reports on the selected comments"), permissions=["change"])
+    def dismiss_reports(self, request, queryset):
+        self._each(
+            request, queryset,
+            lambda c: services.dismiss_reports(comment=c, moderator=request.user),
+            lambda n: ngettext("Reports on %d comment dismissed.", "Reports on %d comments dismissed.", n),
+        )  # fmt: skip
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    """The reasons moderators pick from; chief editors keep the list (permissions: migration 0009)."""
+
+    list_display = ["text", "position"]
+    list_editable = ["position"]
+    search_fields = ["text"]
 
 
 @admin.register(WordRule)

@@ -37,6 +37,9 @@ def tell_commenter(comment: Comment) -> bool:
         # Editorial text and our own address only.
         "article_title": str(comment.article),
         "article_url": settings.NEWSROOM_COMMENT_SITE_URL + comment.article.get_absolute_url(),
+        # The moderator's words or the chief editors' listed reason (comments.services.rejection_reason):
+        # the newsroom's text, never the reader's.
+        "reason": comment.rejection_reason if comment.status == Comment.Status.REJECTED else "",
     }
     subject = _("Your comment was published") if context["published"] else _("Your comment was not published")
     body = render_to_string("comments/emails/outcome.txt", context)

@@ -233,3 +233,19 @@ class WordRule(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class RejectionReason(models.Model):
+    """A reason a moderator picks when rejecting from the queue; the list is kept by chief editors. The text
+    is the newsroom's own words, so it may be told to the commenter (comments.emails)."""
+
+    text = models.CharField(_("reason"), max_length=200, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "text"]
+        verbose_name = _("rejection reason")
+        verbose_name_plural = _("rejection reasons")
+
+    def __str__(self) -> str:
+        return self.text

@@ -271,6 +271,8 @@ def save_staff_comment(*, comment: Comment, user) -> Comment:
     editor. On a staff reply the newsroom label follows the official one, so it is never set by hand."""
     before = Comment.objects.select_for_update().filter(pk=comment.pk).first() if comment.pk else None
     if before is None:
+        if comment.parent_id is not None:  # a reply belongs to its parent's article, whatever was chosen
+            comment.article_id = comment.parent.article_id
         comment.author = user
         comment.status = Comment.Status.PUBLISHED
         comment.depth = comment.parent.depth + 1 if comment.parent else 0
@@ -355,7 +357,34 @@ def import_comments(*, article_comments: Sequence[tuple[Article, Sequence[str]]]
 # Moderation ---------------------------------------------------------------------------------------------
 
 
+MODERATION_PERMISSION = "comments.change_comment"
+
+
+def may_moderate(user) -> bool:
+    """Publishing, rejecting and marking readers' comments, and dismissing their reports: moderators (and
+    chief editors given the right), not editors, who may only write the newsroom's replies."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm(MODERATION_PERMISSION)
+    )
+
+
+def _require_moderator(user) -> None:
+    if not may_moderate(user):
+        raise CommentRefused(_("Only a moderator can decide on readers' comments."), status=403)
+
+
+def rejection_reason(*, listed: str = "", note: str = "") -> str:
+    """One reason from the chief editors' list and the moderator's own words, either or both."""
+    parts = [spam.clean_text(part or "") for part in (listed, note)]
+    return "؛ ".join(part for part in parts if part)[: Comment._meta.get_field("rejection_reason").max_length]
+
+
 def _decide(comment: Comment, moderator, status: str, reason: str = "") -> Comment:
+    _require_moderator(moderator)
     now = timezone.now()
     comment.status = status
     comment.rejection_reason = reason
@@ -387,6 +416,54 @@ def reject_comment(*, comment: Comment, moderator, reason: str) -> Comment:
 @transaction.atomic
 def mark_spam(*, comment: Comment, moderator) -> Comment:
     return _decide(comment, moderator, Comment.Status.SPAM)
+
+
+@transaction.atomic
+def dismiss_reports(*, comment: Comment, moderator) -> Comment:
+    """The reports are unfounded: they are resolved, the comment stays (or is again) published, and the
+    moderator who looked is recorded. No email: nothing changed for the commenter."""
+    _require_moderator(moderator)
+    comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    now = timezone.now()
+    comment.reports.filter(resolved_at__isnull=True).update(resolved_at=now)
+    comment.report_count = 0
+    if comment.status == Comment.Status.PENDING and comment.hold_reason == Comment.HoldReason.REPORTED:
+        comment.status = Comment.Status.PUBLISHED  # the reports took it down; they are answered
+        comment.hold_reason = ""
+    comment.moderated_at = now
+    comment.moderated_by = moderator
+    comment.save(update_fields=["report_count", "status", "hold_reason", "moderated_at", "moderated_by"])
+    return comment
+
+
+@transaction.atomic
+def reply_as_newsroom(*, parent: Comment, user, body: str) -> Comment:
+    """The newsroom's reply (پاسخ تحریریه) to a comment, written from the queue: published at once, under
+    `parent` (or its ancestor at the deepest allowed level). A reply under a comment readers cannot see
+    would be hidden with it, so replying to a pending comment publishes it (a moderator's decision);
+    a rejected or spam comment gets no reply."""
+    if not (user and user.is_authenticated and user.is_staff and user.has_perm(STAFF_REPLY_PERMISSION)):
+        raise CommentRefused(_("You may not write the newsroom's replies."), status=403)
+    if spam.has_control_characters(body or ""):
+        raise CommentRefused(_("The text contains characters that are not allowed."))
+    body = spam.clean_text(body or "")
+    if not body:
+        raise CommentRefused(_("Write the reply."))
+    if len(body) > settings.NEWSROOM_COMMENT_MAX_LENGTH:
+        raise CommentRefused(_("The reply is too long."))
+    parent = Comment.objects.select_for_update().get(pk=parent.pk)
+    if parent.status == Comment.Status.PENDING:
+        _decide(parent, user, Comment.Status.PUBLISHED)
+    elif parent.status != Comment.Status.PUBLISHED:
+        raise CommentRefused(_("A rejected or spam comment cannot be replied to."))
+    while parent.depth + 1 > settings.NEWSROOM_COMMENT_MAX_DEPTH - 1 and parent.parent_id is not None:
+        parent = parent.parent
+    comment = Comment(
+        article_id=parent.article_id, parent=parent, depth=parent.depth + 1, body=body,
+        body_key=spam.body_key(body), author=user, is_staff_reply=True, status=Comment.Status.PUBLISHED,
+    )  # fmt: skip
+    comment.save()
+    return comment
 
 
 # Votes and reports --------------------------------------------------------------------------------------
