@@ -41,7 +41,8 @@ class SameReaderFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         value = self.value()
-        return [(value, _("this reader's comments"))] if value and value.isdigit() else []
+        # Offered only while set, so it shows and can be cleared (a nonsense value selects nothing).
+        return [(value, _("this reader's comments"))] if value else []
 
     def queryset(self, request, queryset):
         value = self.value()
