@@ -2,7 +2,8 @@
 // between comments, a publishes, r rejects with the reason chosen in the action bar, s marks spam, p opens
 // the newsroom reply. Every key presses a real button or link of the row, so the page works the same
 // without this file. The row stays the same after a decision (the decided one leaves the queue).
-(function () {
+// Loaded in the admin's <head> (ModelAdmin.Media): it waits for the rows.
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var STORE = "moderation-queue-row";
   var rows = Array.prototype.slice.call(document.querySelectorAll("#result_list tbody tr"));
@@ -60,4 +61,5 @@
   try { stored = window.sessionStorage.getItem(STORE); window.sessionStorage.removeItem(STORE); } catch (e) { /* ignore */ }
   if (stored !== null) select(Math.min(parseInt(stored, 10) || 0, rows.length - 1), true);
   else select(0, false);
-})();
+
+});
