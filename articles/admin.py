@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
@@ -110,6 +114,51 @@ class ArticleAdmin(TranslatableAdmin):
                 "contentsLanguage": "en",
             }
         return form
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {"can_send_preview": services.can_publish(request.user), **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/preview-link/",
+                self.admin_site.admin_view(self.preview_link_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_preview_link",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_link_view(self, request, object_id):
+        """Make a signed preview link to copy, or revoke every link given out (articles/preview.py).
+
+        The link is shown once, in the response to the POST that made it; it is stored nowhere."""
+        article = get_object_or_404(Article.objects.all(), pk=object_id)
+        if not services.can_publish(request.user):
+            raise PermissionDenied  # the services check too; this spares editors a page of refusals
+        link = error = None
+        status = 200
+        if request.method == "POST":
+            try:
+                if request.POST.get("action") == "revoke":
+                    services.revoke_preview_links(article=article, user=request.user)
+                    self.message_user(request, _("Every preview link of this article now stops working."))
+                    return redirect(request.path)
+                link = services.create_preview_link(article=article, user=request.user)
+            except ValidationError as exc:
+                error, status = exc.messages[0], 400
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Preview link"),
+            "link": link,
+            "link_url": request.build_absolute_uri(link.path) if link else "",
+            "error": error,
+            "is_live": article.is_published,
+            "hours": persian_digits(settings.NEWSROOM_PREVIEW_HOURS),
+        }
+        return TemplateResponse(request, "admin/articles/article/preview_link.html", context, status=status)
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}

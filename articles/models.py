@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
@@ -226,6 +228,10 @@ class NewsCodeCounter(models.Model):
         return range(last - count + 1, last + 1)
 
 
+def new_preview_nonce() -> str:
+    return secrets.token_urlsafe(12)
+
+
 class ArticleQuerySet(TranslatableQuerySet):
     def published(self) -> ArticleQuerySet:
         """The one definition of "visible to readers": published, and due by the clock.
@@ -331,6 +337,9 @@ class Article(TranslatableModel):
     # Normalized text of headline, lead, body and mentioned names (articles.persian.normalize), kept by
     # articles.services.refresh_search_document(); search matches against this, never the display text.
     search_document = models.TextField(blank=True, default="", editable=False)
+
+    # Part of every signed preview link (articles/preview.py); a new value revokes all links given out.
+    preview_nonce = models.CharField(max_length=32, default=new_preview_nonce, editable=False)
 
     objects = ArticleManager()
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, DeletedImport, Official
+from articles import preview
+from articles.models import Article, DeletedImport, Official, new_preview_nonce
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CONFIRM_OFFICIAL_PERMISSION = "articles.change_official"
@@ -113,6 +114,26 @@ def unpublish_article(*, article: Article, editor) -> Article:
         raise PermissionDenied(_("Only a chief editor may unpublish."))
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    return article
+
+
+def create_preview_link(*, article: Article, user) -> preview.PreviewLink:
+    """A signed link that shows the article, not yet live, to someone without an account, for
+    NEWSROOM_PREVIEW_HOURS. Chief editors only: the link shows unpublished text outside the newsroom."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Only a chief editor may send a preview link."))
+    if article.is_published:
+        raise ValidationError(_("This article is already on the site; send its address instead."))
+    return preview.make_link(article)
+
+
+def revoke_preview_links(*, article: Article, user) -> Article:
+    """Every preview link given out for the article stops working (a new nonce is signed from now on)."""
+    if not can_publish(user):
+        raise PermissionDenied(_("Only a chief editor may revoke preview links."))
+    article.preview_nonce = new_preview_nonce()
+    # Not updated_at: revoking links does not change the article readers see.
+    Article.objects.filter(pk=article.pk).update(preview_nonce=article.preview_nonce)
     return article
 
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db.models import F, Prefetch
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from articles import search, viewcount
+from articles import preview, search, viewcount
 from articles.models import Article, ArticleQuerySet, Official, Organization, Position, Section
 
 LATEST_ON_FRONT = 10
@@ -57,13 +57,15 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     # The print view reuses this view without the redirect or the view count.
     is_print = False
 
-    def get_queryset(self):
+    def visible_articles(self) -> ArticleQuerySet:
         user = self.request.user
         if user.is_authenticated and user.is_staff and user.has_perm("articles.view_article"):
             # Staff preview drafts and scheduled articles at the same address.
-            queryset = Article.objects.all()
-        else:
-            queryset = Article.objects.published()
+            return Article.objects.all()
+        return Article.objects.published()
+
+    def get_queryset(self):
+        queryset = self.visible_articles()
         return queryset.select_related("section", "source").prefetch_related(
             "translations",
             "section__translations",
@@ -80,16 +82,19 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        # Decided once: the clock may pass a scheduled time between here and the headers.
+        self.is_preview = not self.object.is_published
         if not self.is_print:
             canonical = self.object.get_absolute_url()
             if request.path != unquote(canonical):  # reverse() percent-encodes Persian slugs
                 return HttpResponsePermanentRedirect(canonical)
-            if self.object.is_published and viewcount.record_view(request, self.object):
+            if not self.is_preview and viewcount.record_view(request, self.object):
                 self.object.view_count += 1  # the row was bumped with F(); show the reader's own view
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_published:
-            response["Cache-Control"] = "private, no-store"
-        return response
+        return self.render_article()
+
+    def render_article(self, **extra):
+        response = self.render_to_response(self.get_context_data(object=self.object, **extra))
+        return preview.protect(response) if self.is_preview else response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -97,6 +102,11 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         context["related"] = list(self.article_queryset().related_to(article)[:RELATED_COUNT])
         context["languages"] = self.alternate_urls(article)
         context["is_print"] = self.is_print
+        # Staff looking at a draft, an article in review or a scheduled one: say so, and offer nothing
+        # a reader would share (articles/preview.py).
+        context["preview"] = self.is_preview
+        if self.is_preview:
+            context["preview_state"] = preview.banner_state(article)
         return context
 
     def get_template_names(self):
@@ -118,6 +128,34 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
 class ArticlePrintView(ArticleDetailView):
     is_print = True
+
+
+class SignedPreviewView(ArticleDetailView):
+    """The article behind a signed preview link, for someone without an account (articles/preview.py).
+
+    A tampered, expired or revoked link is a 404. Once the article is live the link is no longer a
+    preview: it redirects (temporarily, never cached) to the public page.
+    """
+
+    def visible_articles(self) -> ArticleQuerySet:
+        return Article.objects.all()  # the signed link decides, whoever follows it
+
+    def get(self, request, *args, **kwargs):
+        try:
+            link = preview.read_token(self.kwargs["token"])
+        except preview.InvalidPreviewLink:
+            raise Http404("No such preview.") from None
+        self.object = get_object_or_404(self.get_queryset(), pk=link.article_pk, preview_nonce=link.nonce)
+        self.is_preview = not self.object.is_published
+        if not self.is_preview:
+            return preview.protect(HttpResponseRedirect(self.object.get_absolute_url()))
+        if not self.object.has_translation(get_language()):
+            # The page speaks Persian; a draft written only in English is still shown.
+            self.object.set_current_language(self.object.get_available_languages()[0])
+        response = self.render_article(preview_link=link)
+        # The token is the key: links followed from the page must not carry it in a Referer header.
+        response["Referrer-Policy"] = "no-referrer"
+        return response
 
 
 def short_link(request, code: int):
@@ -219,6 +257,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /preview/",
         "Disallow: /search/",
         "Disallow: /en/search/",
         # Comment actions (vote, report, reply pages); the thread itself is on the article page.

@@ -261,3 +261,6 @@ NEWSROOM_COMMENT_SITE_URL = env_str("NEWSROOM_COMMENT_SITE_URL", "http://127.0.0
 
 # The importer (manage.py import_articles) refuses a larger file before reading the rest of it.
 NEWSROOM_IMPORT_MAX_BYTES = env_int("NEWSROOM_IMPORT_MAX_BYTES", 1_000_000, minimum=1)
+
+# Signed preview links a chief editor sends to someone without an account (articles/preview.py).
+NEWSROOM_PREVIEW_HOURS = env_int("NEWSROOM_PREVIEW_HOURS", 48, minimum=1)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from articles.sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS, news_sitemap
-from articles.views import robots_txt
+from articles.views import SignedPreviewView, robots_txt
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # For machines: one of each, whatever the language (the article sitemap lists both languages).
     path("robots.txt", robots_txt, name="robots"),
+    # Signed preview links (articles/preview.py): one address whatever the language, shown in Persian.
+    path("preview/<str:token>/", SignedPreviewView.as_view(), name="article-preview"),
     # An index of one sitemap per kind, the articles' split into pages; built at most once every few
     # minutes per cache (they list published content only, so a shared cache is safe).
     path("sitemap-news.xml", news_sitemap, name="sitemap-news"),
