@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
-from django.utils import translation
+from django.test import Client
+from django.utils import timezone, translation
 
+from articles.services import create_preview_link
 from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
 from tests.factories import make_article
@@ -40,6 +43,19 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path):
         assert response.status_code in (200, 400, 404), (name, response.status_code)
         pages[name] = response.content.decode()
     assert "<mark>" in pages["search"]  # the checker sees the highlighted results, not an empty page
+    errors = html_errors(pages, tmp_path)
+    assert {name: found for name, found in errors.items() if found} == {}
+
+
+def test_preview_pages_are_valid_html(editor_client, chief_editor, tmp_path):
+    site = build_seed_site(published_at=timezone.now() + timedelta(days=1))
+    pages = {
+        "staff-preview": editor_client.get(site.article.get_absolute_url()).content.decode(),
+        "link-preview": Client()
+        .get(create_preview_link(article=site.article, user=chief_editor).path)
+        .content.decode(),
+    }
+    assert all('class="preview-banner"' in html for html in pages.values())
     errors = html_errors(pages, tmp_path)
     assert {name: found for name, found in errors.items() if found} == {}
 
