@@ -31,7 +31,8 @@ def test_a_scheduled_article_through_a_signed_link(chromium, live_server, chief_
             page.goto(link.path, wait_until="networkidle")
             banner = page.get_by_role("status").filter(has_text=fa("Preview — this article is not published"))
             assert banner.is_visible()
-            assert page.evaluate("getComputedStyle(document.querySelector('.preview-banner')).direction") == "rtl"
+            direction = page.evaluate("getComputedStyle(document.querySelector('.preview-banner')).direction")
+            assert direction == "rtl"
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"the preview scrolls sideways by {overflow}px at {viewport['width']}px"
             assert page.locator(".share-links, .short-link, #comments").count() == 0
