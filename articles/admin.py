@@ -16,6 +16,7 @@ from parler.admin import TranslatableAdmin
 
 from articles import extensions, services
 from articles.admin_filters import JalaliPublishedFilter
+from articles.admin_images import ImageAdminMixin
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
 from articles.models import Article, DeletedImport, Official, Organization, Position, Section
@@ -29,12 +30,17 @@ class SectionAdmin(TranslatableAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatableAdmin):
+class OrganizationAdmin(ImageAdminMixin, TranslatableAdmin):
     list_display = ["__str__", "short_name", "kind", "parent"]
+    readonly_fields = ["logo_preview"]
     list_filter = ["kind"]
     search_fields = ["translations__name", "short_name", "aliases", "slug"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+
+    @admin.display(description=_("focal point"))
+    def logo_preview(self, obj):
+        return self.focal_preview(obj, "logo")
 
 
 class PositionInline(admin.TabularInline):
@@ -45,8 +51,9 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(ImageAdminMixin, admin.ModelAdmin):
     list_display = ["name", "honorific", "is_verified", "created_at"]
+    readonly_fields = ["photo_preview"]
     list_filter = ["is_verified"]
     search_fields = ["name", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -59,6 +66,10 @@ class OfficialAdmin(admin.ModelAdmin):
             # What finds the articles that mention this official changed with it.
             services.refresh_search_documents(Article.objects.filter(officials=obj))
 
+    @admin.display(description=_("focal point"))
+    def photo_preview(self, obj):
+        return self.focal_preview(obj, "photo")
+
     @admin.action(
         description=_("Confirm the selected officials (show them to readers)"), permissions=["change"]
     )
@@ -70,7 +81,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslatableAdmin):
+class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
     form = ArticleAdminForm
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
     list_display = ["title_column", "news_code_column", "status", "published_column", "section"]
@@ -80,13 +91,14 @@ class ArticleAdmin(TranslatableAdmin):
         "officials__name", "organizations__translations__name",
     ]  # fmt: skip
     autocomplete_fields = ["section", "source", "officials", "organizations"]
-    readonly_fields = ["news_code", "view_count", "created_at", "updated_at"]
+    readonly_fields = ["news_code", "view_count", "created_at", "updated_at", "image_preview"]
     list_per_page = 50
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "section", "source", "comments_enabled"]}),
-        (_("Image"), {"fields": ["image", "image_caption", "image_credit"], "classes": ["collapse"]}),
+        (_("Image"), {"fields": ["image", "image_preview", "image_focal_x", "image_focal_y", "image_caption",
+                                 "image_credit"], "classes": ["collapse"]}),
         (_("Officials and organizations mentioned"), {"fields": ["officials", "organizations"]}),
         (_("Record"), {"fields": ["news_code", "view_count", "author", "created_at", "updated_at"],
                        "classes": ["collapse"]}),
@@ -189,6 +201,10 @@ class ArticleAdmin(TranslatableAdmin):
             # Only on creation: a link the editor removes later must stay removed.
             link_new_article(form.instance)
         services.refresh_search_document(form.instance)
+
+    @admin.display(description=_("focal point"))
+    def image_preview(self, obj):
+        return self.focal_preview(obj, "image")
 
     # List columns -------------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -15,7 +16,25 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from articles.fields import SanitizedRichTextField
+from articles.imagefields import FocalPointField, RenditionImageField
 from articles.persian import normalize
+
+
+def size_column() -> models.PositiveIntegerField:
+    """Width or height of an uploaded original, filled by its RenditionImageField on upload."""
+    return models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+
+def focal_column(axis: str) -> FocalPointField:
+    """Half of the focal point editors choose (0..1; the middle by default): crops for thumbnails and
+    social cards keep it in view. The admin sets both by a click on the preview (static/js/focal_point.js)."""
+    verbose, help_text = {
+        "x": (_("focal point across"), _("0 is the left edge, 1 the right; click the preview to set it.")),
+        "y": (_("focal point down"), _("0 is the top edge, 1 the bottom.")),
+    }[axis]
+    return FocalPointField(
+        verbose, default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)], help_text=help_text
+    )
 
 
 def split_aliases(text: str) -> list[str]:
@@ -99,7 +118,11 @@ class Organization(TranslatableModel):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    logo = models.ImageField(_("logo"), upload_to="organizations/", blank=True)
+    logo = RenditionImageField(_("logo"), upload_to="organizations/", blank=True, purposes=("thumb",))
+    logo_width = size_column()
+    logo_height = size_column()
+    logo_focal_x = focal_column("x")
+    logo_focal_y = focal_column("y")
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
 
     class Meta:
@@ -136,7 +159,11 @@ class Official(models.Model):
     name = models.CharField(_("name"), max_length=200)
     honorific = models.CharField(_("honorific"), max_length=100, blank=True)
     aliases = models.TextField(_("aliases"), blank=True, help_text=_("Other spellings, one per line."))
-    photo = models.ImageField(_("photo"), upload_to="officials/", blank=True)
+    photo = RenditionImageField(_("photo"), upload_to="officials/", blank=True, purposes=("thumb", "card"))
+    photo_width = size_column()
+    photo_height = size_column()
+    photo_focal_x = focal_column("x")
+    photo_focal_y = focal_column("y")
     bio = models.TextField(_("short bio"), blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     is_verified = models.BooleanField(
@@ -309,7 +336,13 @@ class Article(TranslatableModel):
         Organization, verbose_name=_("source agency"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="sourced_articles", limit_choices_to={"kind": Organization.Kind.MEDIA},
     )  # fmt: skip
-    image = models.ImageField(_("image"), upload_to="articles/%Y/%m/", blank=True)
+    image = RenditionImageField(
+        _("image"), upload_to="articles/%Y/%m/", blank=True, purposes=("article", "thumb", "card"), og=True
+    )
+    image_width = size_column()
+    image_height = size_column()
+    image_focal_x = focal_column("x")
+    image_focal_y = focal_column("y")
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     officials = models.ManyToManyField(

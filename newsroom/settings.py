@@ -141,6 +141,11 @@ STORAGES = {
     },
 }
 
+# Photo uploads (articles/images.py): larger files, or pictures of more pixels (checked from the header,
+# before decoding: decompression bombs), are refused with a message on the form.
+NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 40_000_000, minimum=10_000)
+
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
@@ -164,6 +169,10 @@ _CKEDITOR_ALLOWED_CONTENT = "; ".join(
     f"{tag}[{','.join(sorted(ALLOWED_ATTRIBUTES['*'] | ALLOWED_ATTRIBUTES.get(tag, set())))}]"
     for tag in sorted(ALLOWED_TAGS)
 )
+# Images in the body are uploaded to our own view (articles/body_images.py: checked like any photo, given
+# renditions); responseType=json makes CKEditor's image dialog upload as pasted images do, by XHR.
+# A test checks this address against reverse("body-image-upload").
+_BODY_IMAGE_UPLOAD_URL = "/admin/body-images/?responseType=json"
 # The English tab of the article admin writes left to right: ArticleAdmin.get_form adjusts a copy.
 CKEDITOR_CONFIGS = {
     "default": {
@@ -176,7 +185,9 @@ CKEDITOR_CONFIGS = {
         "width": "100%",
         # divarea: the editing area is a div in the page, not an iframe, whose bootstrap is an inline
         # script the Content-Security-Policy refuses (NEWSROOM_CSP_ADMIN).
-        "extraPlugins": "bidi,divarea",
+        "extraPlugins": "bidi,divarea,uploadimage",
+        "uploadUrl": _BODY_IMAGE_UPLOAD_URL,
+        "filebrowserImageUploadUrl": _BODY_IMAGE_UPLOAD_URL,
         "allowedContent": _CKEDITOR_ALLOWED_CONTENT,
     },
 }

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
+from articles import body_images
 from articles.sitemaps import SITEMAP_CACHE_SECONDS, SITEMAPS, news_sitemap
 from articles.views import SignedPreviewView, robots_txt
 
@@ -15,6 +16,8 @@ admin.site.index_title = _("Editorial desk")
 
 # The admin is outside the language prefix: always Persian, right to left.
 urlpatterns = [
+    # CKEditor's image uploads (staff only); before the admin's own addresses, which would claim it.
+    path("admin/body-images/", body_images.upload_view, name="body-image-upload"),
     path("admin/", admin.site.urls),
     # For machines: one of each, whatever the language (the article sitemap lists both languages).
     path("robots.txt", robots_txt, name="robots"),

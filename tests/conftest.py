@@ -33,6 +33,13 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Uploads, renditions and drawn social cards go to a fresh folder per test, never the repository's
+    media/ (pages draw a missing social card when first shown)."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 def ensure_roles() -> None:
     """Make the role groups exist, by running the data migrations that create them.
 

@@ -78,3 +78,33 @@ def make_article(*, language: str = "fa", **kwargs) -> Article:
     if organizations:
         article.organizations.set(organizations)
     return article
+
+
+def image_bytes(
+    width: int = 1200, height: int = 800, *, fmt: str = "JPEG", color=(200, 60, 40), **save
+) -> bytes:
+    """A picture built in memory with Pillow, with whatever Pillow's save() options (exif=...) say."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(out, fmt, **save)
+    return out.getvalue()
+
+
+def attach_image(
+    instance, *, field: str = "image", data: bytes | None = None, name: str = "photo.jpg", **focal
+):
+    """Give `instance` an uploaded picture as the admin would (checked, re-encoded) and save it; the
+    renditions are made after the commit (call within django_capture_on_commit_callbacks(execute=True))."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.imagefields import SafeImageFormField
+
+    upload = SafeImageFormField().clean(SimpleUploadedFile(name, data or image_bytes(), "image/jpeg"))
+    getattr(instance, field).save(upload.name, upload, save=False)
+    for axis, value in focal.items():
+        setattr(instance, f"{field}_focal_{axis}", value)
+    instance.save()
+    return instance

@@ -14,7 +14,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from articles import search
+from articles import cards, search
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def article_jsonld(context, article) -> SafeString:
     """schema.org NewsArticle; dates in ISO 8601 (machines never get Jalali)."""
     request = context["request"]
     url = request.build_absolute_uri(article.get_absolute_url())
-    image = article.image.url if article.image else static("img/og-default.png")
+    image = cards.card_for(article).url
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -56,6 +56,14 @@ def article_jsonld(context, article) -> SafeString:
         data["articleSection"] = str(article.section)
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def social_card(context, article) -> cards.Card:
+    """The article's 1200×630 card (articles/cards.py), its address absolute:
+    `{% social_card article as card %}`."""
+    card = cards.card_for(article)
+    return cards.Card(context["request"].build_absolute_uri(card.url), card.width, card.height)
 
 
 @register.simple_tag

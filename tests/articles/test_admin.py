@@ -103,7 +103,7 @@ def test_the_editors_content_filter_allows_exactly_the_sanitizer_allowlist(edito
 
 def test_editor_cannot_publish_by_editing_the_status(editor_client):
     response = editor_client.post(reverse("admin:articles_article_add"), article_form(status="published"))
-    assert response.status_code == 200  # form shown again with the error
+    assert response.status_code == 400  # form shown again with the error
     assert "status" in response.context["adminform"].form.errors
     assert not Article.objects.exists()
 

@@ -239,7 +239,7 @@ def test_bad_jalali_input_reshows_the_form_with_a_persian_error(editor_client, t
     article = make_article(status=Article.Status.DRAFT, published_at=None)
     url = reverse("admin:articles_article_change", args=[article.pk]) + "?language=fa"
     response = editor_client.post(url, article_form(title="تیتر تازه", published_at=typed))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["adminform"].form.errors["published_at"] == [fa(msgid) % params]
     html = response.content.decode()
     assert f'value="{typed}"' in html  # what the editor typed is there to correct
@@ -296,7 +296,7 @@ def test_an_impossible_position_date_reshows_the_form_and_saves_nothing(editor_c
     official, organization = make_official(), make_organization()
     url = reverse("admin:articles_official_change", args=[official.pk])
     response = editor_client.post(url, official_form(official, organization, start_date="1404/12/30"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     formset = response.context["inline_admin_formsets"][0].formset
     assert formset.errors[0]["start_date"] == [
         fa("%(month_name)s %(year)s has %(days)s days; there is no day %(day)s.")
