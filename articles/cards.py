@@ -71,12 +71,12 @@ def site_identity() -> tuple[str, str | None]:
     return gettext("Newsroom"), finders.find("img/logo.png")
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int, direction: str) -> list[str]:
+def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int, shaping: dict) -> list[str]:
     """Greedy line breaking on spaces, measured as shaped; an ellipsis when the text does not fit."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(candidate, direction=direction) <= width:
+        if lines and font.getlength(candidate, **shaping) <= width:
             lines[-1] = candidate
         else:
             lines.append(word)
@@ -111,11 +111,11 @@ def draw_card(
     text_width = WIDTH - 2 * MARGIN
     if kicker:
         font = _font("Regular", KICKER_SIZE, engine)
-        line = _wrap(kicker, font, text_width, 1, direction)[0]
+        line = _wrap(kicker, font, text_width, 1, shaping)[0]
         draw.text((x, y), line, font=font, fill=SOFT_INK, anchor=anchor + "a", **shaping)
         y += round(KICKER_SIZE * 1.9)
     font = _font("Bold", HEADLINE_SIZE, engine)
-    for line in _wrap(headline, font, text_width, HEADLINE_LINES, direction):
+    for line in _wrap(headline, font, text_width, HEADLINE_LINES, shaping):
         draw.text((x, y), line, font=font, fill=INK, anchor=anchor + "a", **shaping)
         y += round(HEADLINE_SIZE * 1.6)
     # The footer band: the logo and the site's name on the reading side, the date on the other.
