@@ -1,4 +1,4 @@
-"""Finding the real services a test needs (PostgreSQL, Redis, Chromium, Java).
+"""Finding the real services a test needs (PostgreSQL, Redis, Chromium, Java, Pillow's Raqm layout).
 
 On a laptop without one, the tests that need it skip. CI sets NEWSROOM_REQUIRE to a comma-separated
 list of services (for example `postgres,redis,chromium,java`); a test that would skip for a listed
@@ -67,3 +67,11 @@ def need_postgres(connection) -> None:
         unavailable(
             "postgres", f"the test database is {connection.vendor}, not PostgreSQL (set DATABASE_URL)"
         )
+
+
+def need_raqm() -> None:
+    """Pillow's Raqm text layout: its wheels bundle libraqm and load FriBiDi from the system."""
+    from PIL import features
+
+    if not features.check("raqm"):
+        unavailable("raqm", "Pillow has no Raqm layout (apt-get install libfribidi0)")

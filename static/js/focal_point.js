@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   function round(value) { return Math.min(1, Math.max(0, Math.round(value * 100) / 100)); }
-  document.querySelectorAll(".focal-point").forEach(function (box) {
+  function setUp(box) {
     var image = box.querySelector("img");
     var inputX = document.getElementById(box.dataset.focalX);
     var inputY = document.getElementById(box.dataset.focalY);
@@ -26,5 +26,12 @@
     inputX.addEventListener("input", place);
     inputY.addEventListener("input", place);
     place();
-  });
+  }
+  // The admin loads its scripts in <head>: wait for the form.
+  function start() { document.querySelectorAll(".focal-point").forEach(setUp); }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from articles.sanitize import clean_body_html
@@ -17,6 +18,15 @@ from tests.factories import image_bytes, make_article
 from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _persian():
+    """Addresses are built in Persian: an earlier test's request to /en/ leaves English active."""
+    with translation.override("fa"):
+        yield
+
+
 TOKEN = "a" * 40  # CKEditor's double-submit token: the same value in the cookie and in the form
 
 

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from articles import images
@@ -20,6 +21,13 @@ from articles.models import Article
 from tests.articles.test_admin import article_form
 from tests.factories import attach_image, image_bytes, make_article, make_official
 from tests.i18n import fa
+
+
+@pytest.fixture(autouse=True)
+def _persian():
+    """Addresses are built in Persian: an earlier test's request to /en/ leaves English active."""
+    with translation.override("fa"):
+        yield
 
 
 def media_files(settings) -> set[str]:
@@ -211,3 +219,18 @@ def test_the_picture_tag_renders_lazy_thumbnails_without_queries(
     with django_assert_num_queries(0):
         html = template.render(Context({"article": article}))
     assert 'loading="lazy"' in html and "thumb-f050x050-160.webp 160w" in html
+
+
+@pytest.mark.django_db
+def test_a_focal_point_outside_the_picture_is_refused(editor_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        article = attach_image(make_article(status=Article.Status.DRAFT, published_at=None))
+    url = reverse("admin:articles_article_change", args=[article.pk]) + "?language=fa"
+    page = editor_client.get(url).content.decode()
+    assert 'class="focal-point" data-focal-x="id_image_focal_x" data-focal-y="id_image_focal_y"' in page
+    assert "js/focal_point.js" in page
+    response = editor_client.post(url, {**article_form(), "image_focal_x": "1.5", "image_focal_y": "0.3"})
+    assert response.status_code == 400
+    assert "image_focal_x" in response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert (article.image_focal_x, article.image_focal_y) == (0.5, 0.5)

@@ -7,12 +7,26 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from PIL import Image, ImageChops, ImageFont
 
 from articles import cards
 from tests.factories import attach_image, image_bytes, make_article
+from tests.services import need_raqm
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _persian():
+    """Addresses are built in Persian: an earlier test's request to /en/ leaves English active."""
+    with translation.override("fa"):
+        yield
+
+
+@pytest.fixture
+def raqm():
+    need_raqm()
 
 
 def meta(html: str, key: str) -> str:
@@ -23,7 +37,7 @@ def stored(settings, url: str) -> Path:
     return Path(settings.MEDIA_ROOT) / url.split("/media/", 1)[1]
 
 
-def test_an_article_without_a_photo_gets_a_drawn_card_of_the_declared_size(reader_client, settings):
+def test_an_article_without_a_photo_gets_a_drawn_card_of_the_declared_size(reader_client, settings, raqm):
     article = make_article(kicker="رئیس کل دادگستری فارس:", title="مجموعه قضایی فارس پیشگام است")
     html = reader_client.get(article.get_absolute_url()).content.decode()
     url = meta(html, "og:image")
@@ -34,7 +48,7 @@ def test_an_article_without_a_photo_gets_a_drawn_card_of_the_declared_size(reade
         assert card.size == (1200, 630)
 
 
-def test_a_card_is_drawn_once_per_version_of_the_article(reader_client, settings):
+def test_a_card_is_drawn_once_per_version_of_the_article(reader_client, settings, raqm):
     article = make_article(title="تیتر نخست")
     first = meta(reader_client.get(article.get_absolute_url()).content.decode(), "og:image")
     made = stored(settings, first).stat().st_mtime_ns
@@ -86,7 +100,7 @@ def ink_runs(card: Image.Image, top: int, bottom: int) -> list[tuple[int, int]]:
     return [(start, end) for start, end in runs]
 
 
-def test_the_headline_is_shaped_and_set_right_to_left():
+def test_the_headline_is_shaped_and_set_right_to_left(raqm):
     shaped = cards.draw_card(**CONTENT)
     unshaped = cards.draw_card(**CONTENT, engine=ImageFont.Layout.BASIC)
     assert ImageChops.difference(shaped, unshaped).getbbox() is not None  # Raqm changed the drawing
@@ -100,7 +114,7 @@ def test_the_headline_is_shaped_and_set_right_to_left():
     assert basic_runs[0][1] - basic_runs[0][0] > basic_runs[-1][1] - basic_runs[-1][0]  # unshaped: reversed
 
 
-def test_the_stored_card_is_the_shaped_drawing(reader_client, settings):
+def test_the_stored_card_is_the_shaped_drawing(reader_client, settings, raqm):
     article = make_article(title=CONTENT["headline"])
     url = meta(reader_client.get(article.get_absolute_url()).content.decode(), "og:image")
     from django.utils import translation

@@ -125,3 +125,30 @@ def test_screenshots_of_articles_with_and_without_a_photo_and_of_the_social_card
                 page.screenshot(path=str(ARTIFACTS / f"social-card-{name}-{width_name}.png"))
         finally:
             context.close()
+
+
+def test_an_editor_sets_the_focal_point_by_clicking_the_preview(chromium, live_server, articles, editor):
+    with_photo, _without = articles
+    context = chromium.new_context(locale="fa-IR", base_url=live_server.url, viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        url = f"/admin/articles/article/{with_photo.pk}/change/"
+        page.goto(f"/admin/login/?next={url}")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor")
+        page.click("input[type=submit]")
+        page.locator(".focal-point").evaluate("box => box.closest('details')?.setAttribute('open', '')")
+        preview = page.locator(".focal-point img")
+        preview.wait_for()
+        box = preview.bounding_box()
+        preview.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+        assert abs(float(page.input_value("#id_image_focal_x")) - 0.25) <= 0.01
+        assert abs(float(page.input_value("#id_image_focal_y")) - 0.75) <= 0.01
+        assert page.locator(".focal-marker").is_visible()
+        page.locator(".focal-point").screenshot(path=str(ARTIFACTS / "admin-focal-point.png"))
+        page.click("input[name=_save]")
+        page.wait_for_url("**/admin/articles/article/**")
+    finally:
+        context.close()
+    with_photo.refresh_from_db()
+    assert (round(with_photo.image_focal_x, 2), round(with_photo.image_focal_y, 2)) == (0.25, 0.75)
