@@ -12,13 +12,21 @@ from django.utils import timezone, translation
 from articles.services import create_preview_link
 from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
-from tests.factories import make_article
+from tests.factories import attach_image, image_bytes, make_article
 
 pytestmark = pytest.mark.django_db
 
 
-def test_reader_pages_are_valid_html(reader_client, tmp_path):
+def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_commit_callbacks):
     site = build_seed_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        with_photo = attach_image(
+            make_article(
+                title="خبر با عکس",
+                body='<p>متن</p><p><img src="/media/body/2026/01/ab-1200x800.jpg" alt="عکس"></p>',
+            ),
+            data=image_bytes(1600, 1000),
+        )
     make_article(title="خبر مرتبط", officials=[site.official], section=site.article.section)
     add_english(site.article)
     with translation.override("en"):
@@ -29,6 +37,7 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path):
         "front": "/",
         "article": site.article.get_absolute_url(),
         "article-en": english_url,
+        "article-photo": with_photo.get_absolute_url(),
         "print": f"/news/{site.article.news_code}/print/",
         "official": site.official.get_absolute_url(),
         "organization": site.council.get_absolute_url(),

@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.browser.helpers import ARTIFACTS, PageWatcher
+from tests.browser.helpers import ARTIFACTS, PageWatcher, axe_violations
 from tests.factories import attach_image, make_article
 
 pytestmark = [
@@ -152,3 +152,10 @@ def test_an_editor_sets_the_focal_point_by_clicking_the_preview(chromium, live_s
         context.close()
     with_photo.refresh_from_db()
     assert (round(with_photo.image_focal_x, 2), round(with_photo.image_focal_y, 2)) == (0.25, 0.75)
+
+
+def test_axe_finds_no_serious_or_critical_violations_on_an_article_with_a_photo(browser_page, articles):
+    with_photo, _without = articles
+    browser_page.goto(with_photo.get_absolute_url(), wait_until="networkidle")
+    assert browser_page.locator(".article-image picture img").count() == 1
+    assert axe_violations(browser_page) == []
