@@ -82,6 +82,11 @@ class OfficialAdmin(ImageAdminMixin, admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
+    class Media(ImageAdminMixin.Media):
+        # The focal point, and the body editor's uploads: a refused one shows our Persian reason
+        # (articles/body_images.py).
+        js = [*ImageAdminMixin.Media.js, "js/ckeditor_uploads.js"]
+
     form = ArticleAdminForm
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
     list_display = ["title_column", "news_code_column", "status", "published_column", "section"]

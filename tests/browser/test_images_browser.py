@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 from tests.browser.helpers import ARTIFACTS, PageWatcher, axe_violations
 from tests.factories import attach_image, make_article
+from tests.i18n import fa
 
 pytestmark = [
     pytest.mark.browser,
@@ -159,3 +160,46 @@ def test_axe_finds_no_serious_or_critical_violations_on_an_article_with_a_photo(
     browser_page.goto(with_photo.get_absolute_url(), wait_until="networkidle")
     assert browser_page.locator(".article-image picture img").count() == 1
     assert axe_violations(browser_page) == []
+
+
+UPLOAD_FROM_CKEDITOR = """async (svg) => {
+  const editor = CKEDITOR.instances.id_body;
+  let file;
+  if (svg) {
+    file = new File([svg], "drawing.svg", {type: "image/png"});
+  } else {
+    const canvas = document.createElement("canvas");
+    canvas.width = 900; canvas.height = 600;
+    canvas.getContext("2d").fillRect(0, 0, 450, 300);
+    const blob = await new Promise((done) => canvas.toBlob(done, "image/png"));
+    file = new File([blob], "pasted.png", {type: "image/png"});
+  }
+  const loader = editor.uploadRepository.create(file);
+  return await new Promise((done) => {
+    loader.on("uploaded", () => done({status: "uploaded", url: loader.url}));
+    loader.on("error", () => done({status: "error", message: loader.message}));
+    loader.loadAndUpload(editor.config.uploadUrl);
+  });
+}"""
+
+
+def test_ckeditor_uploads_a_pasted_image_through_our_view(chromium, live_server, editor):
+    context = chromium.new_context(locale="fa-IR", base_url=live_server.url, viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto("/admin/login/?next=/admin/articles/article/add/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor")
+        page.click("input[type=submit]")
+        page.wait_for_function("window.CKEDITOR?.instances.id_body?.status === 'ready'")
+        uploaded = page.evaluate(UPLOAD_FROM_CKEDITOR, None)
+        assert uploaded["status"] == "uploaded", uploaded
+        assert uploaded["url"].startswith("/media/body/") and uploaded["url"].endswith("-900x600.png")
+        refused = page.evaluate(UPLOAD_FROM_CKEDITOR, '<svg xmlns="http://www.w3.org/2000/svg"/>')
+        assert refused["status"] == "error", refused
+        # CKEditor shows our reason, in Persian (static/js/ckeditor_uploads.js), not its generic HTTP error.
+        assert refused["message"] == fa(
+            "This file is not a photo we accept: upload a JPEG, PNG, WebP or GIF image."
+        )
+    finally:
+        context.close()
