@@ -10,7 +10,6 @@ from __future__ import annotations
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.db.models.fields.files import ImageFieldFile
 
 from articles import images
 
@@ -55,8 +54,6 @@ class RenditionImageField(models.ImageField):
 
     `purposes` (which renditions; not stored in migrations) and `og` (also the 1200×630 social-card crop).
     """
-
-    attr_class = ImageFieldFile
 
     def __init__(self, *args, purposes: tuple[str, ...] = ("article", "thumb"), og: bool = False, **kwargs):
         self.purposes = purposes
