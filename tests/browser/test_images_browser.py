@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.browser.helpers import ARTIFACTS, PageWatcher, axe_violations
+from tests.browser.helpers import ARTIFACTS, PageWatcher, axe_violations, wait_for_ckeditor
 from tests.factories import attach_image, make_article
 from tests.i18n import fa
 
@@ -191,7 +191,7 @@ def test_ckeditor_uploads_a_pasted_image_through_our_view(chromium, live_server,
         page.fill("#id_username", "editor")
         page.fill("#id_password", "pw-editor")
         page.click("input[type=submit]")
-        page.wait_for_function("window.CKEDITOR?.instances.id_body?.status === 'ready'")
+        wait_for_ckeditor(page)  # not wait_for_function: the admin's CSP refuses eval
         uploaded = page.evaluate(UPLOAD_FROM_CKEDITOR, None)
         assert uploaded["status"] == "uploaded", uploaded
         assert uploaded["url"].startswith("/media/body/") and uploaded["url"].endswith("-900x600.png")
