@@ -101,7 +101,8 @@ class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "section", "source", "comments_enabled"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "confirm_change", "section", "source",
+                                      "comments_enabled"]}),
         (_("Image"), {"fields": ["image", "image_preview", "image_focal_x", "image_focal_y", "image_caption",
                                  "image_credit"], "classes": ["collapse"]}),
         (_("Officials and organizations mentioned"), {"fields": ["officials", "organizations"]}),

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from ckeditor.widgets import CKEditorWidget
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,6 +21,9 @@ class ArticleAdminForm(TranslatableModelForm):
     user = None  # set by ArticleAdmin.get_form
     # Editors think in the Solar Hijri calendar: they type a Jalali date and Tehran time.
     published_at = jalali_formfield(Article._meta.get_field("published_at"))
+    # Not a model field: hidden until a save would take a live article off the site or move its time by
+    # more than a day; then the form comes back with a warning and this box, and saves only when ticked.
+    confirm_change = forms.BooleanField(label=_("Yes, I mean it"), required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Article
@@ -54,7 +59,20 @@ class ArticleAdminForm(TranslatableModelForm):
             cleaned["published_at"] = timezone.now()
         if "status" in cleaned and "published_at" in cleaned:
             self._check_visibility(cleaned)
+            if not self.errors:
+                self._ask_confirmation(cleaned)
         return cleaned
+
+    def _ask_confirmation(self, cleaned) -> None:
+        """A slip in the status or the time can hide a live article: ask before saving such a change."""
+        if not self.instance.pk or cleaned.get("confirm_change"):
+            return
+        warning = confirmation_needed(before=self.instance, after=Article(
+            status=cleaned["status"], published_at=cleaned["published_at"]
+        ))  # fmt: skip
+        if warning:
+            self.fields["confirm_change"].widget = forms.CheckboxInput()
+            self.add_error("confirm_change", warning)
 
     def _check_visibility(self, cleaned) -> None:
         """Who may change what readers see is the publishing service's rule; the form only shows its
@@ -65,6 +83,30 @@ class ArticleAdminForm(TranslatableModelForm):
             check_visibility_change(user=self.user, before=before, after=after)
         except VisibilityChangeDenied as refused:
             self.add_error(refused.field, str(refused))
+
+
+# How far a live or scheduled article's time may move without asking: a day covers correcting the hour.
+CONFIRM_MOVE_BEYOND = timedelta(days=1)
+
+
+def confirmation_needed(*, before: Article, after: Article) -> str:
+    """Why saving `after` over the stored `before` needs an explicit yes ("" when it does not)."""
+    if before.is_published and not after.is_published:
+        return _(
+            "This change takes a live article off the site. Tick the box below to confirm, or correct the "
+            "status or the publication time."
+        )
+    moved = (
+        before.status == Article.Status.PUBLISHED
+        and None not in (before.published_at, after.published_at)
+        and abs(after.published_at - before.published_at) > CONFIRM_MOVE_BEYOND
+    )
+    if moved:
+        return _(
+            "This change moves the publication time by more than a day. Tick the box below to confirm, "
+            "or correct the publication time."
+        )
+    return ""
 
 
 class PositionForm(forms.ModelForm):

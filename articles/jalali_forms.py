@@ -7,6 +7,7 @@ date. The calendar itself is `articles.persian`, which asks jdatetime.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 import jdatetime
@@ -20,14 +21,20 @@ from django.utils.translation import gettext_lazy as _
 from articles.persian import (
     JalaliDateError,
     jalali_numeric,
+    latin_digits,
     parse_jalali_date,
     parse_jalali_datetime,
     persian_digits,
 )
 
+# The Jalali years an editor means: outside them a typed year is a slip (most often a Gregorian date, which
+# jdatetime would happily read as a year six centuries ahead and hide a published article until then).
+EDITOR_YEARS = range(1300, 1501)
+
 # What the parser's error codes mean to an editor; numbers are filled in with Persian digits.
 JALALI_ERRORS = {
     "invalid_year": _("Enter a year between %(min)s and %(max)s."),
+    "gregorian": _("%(typed)s looks like a Gregorian date; did you mean %(suggestion)s?"),
     "invalid_month": _("There is no month %(month)s: Solar Hijri months run from 1 to 12."),
     "invalid_day": _("%(month_name)s %(year)s has %(days)s days; there is no day %(day)s."),
     "invalid_time": _("Enter a time of day between 00:00 and 23:59."),
@@ -36,6 +43,13 @@ JALALI_ERRORS = {
         "enter another time."
     ),
 }
+
+
+# Kept in step with EDITOR_YEARS by hand: the translation writes the years in Persian digits.
+GREGORIAN_HELP = _(
+    "A Gregorian date is not converted: a year outside 1300 to 1500 is refused, and the message gives "
+    "the Solar Hijri date it would be."
+)
 
 
 class JalaliDateInput(forms.TextInput):
@@ -61,13 +75,34 @@ class JalaliDateTimeInput(JalaliDateInput):
     size = 18
 
 
+# The date at the start of what was typed, and its separator, to write the suggested Jalali date in
+# the same shape.
+_TYPED_DATE = re.compile(r"\d{4}(?P<sep>[-/])\d{1,2}(?P=sep)\d{1,2}")
+
+
+def _suggestion(typed: str, year: int, month: int, day: int) -> str:
+    """What was typed with its date replaced by the Jalali date `year/month/day`, time kept."""
+    text = latin_digits(typed).strip()
+    match = _TYPED_DATE.search(text)
+    if match is None:  # cannot happen after the parser's match; be plain rather than fail
+        return persian_digits(f"{year:04d}/{month:02d}/{day:02d}")
+    sep = match["sep"]
+    jalali = f"{year:04d}{sep}{month:02d}{sep}{day:02d}"
+    return persian_digits(text[: match.start()] + jalali + text[match.end() :])
+
+
 def _parse(field: forms.Field, parse, value):
     try:
-        return parse(str(value))
+        return parse(str(value), years=EDITOR_YEARS)
     except JalaliDateError as exc:
         params = {name: persian_digits(number) for name, number in exc.params.items()}
         if exc.code == "invalid_day":
             params["month_name"] = jdatetime.date.j_months_fa[exc.params["month"] - 1]
+        if exc.code == "gregorian":
+            params = {
+                "typed": persian_digits(latin_digits(str(value)).strip()),
+                "suggestion": _suggestion(str(value), **exc.params),
+            }
         raise ValidationError(field.error_messages[exc.code], code=exc.code, params=params) from None
 
 
@@ -125,7 +160,7 @@ def jalali_formfield(model_field: models.DateField) -> JalaliDateField | JalaliD
     """The Jalali form field for a model's date or datetime field, keeping its label, whether it is
     required and its help text, with an example of what to type after it."""
     form_class = JalaliDateTimeField if isinstance(model_field, models.DateTimeField) else JalaliDateField
-    help_text = form_class.example
+    help_text = format_lazy("{} {}", form_class.example, GREGORIAN_HELP)
     if model_field.help_text:
         help_text = format_lazy("{} {}", model_field.help_text, help_text)
     return model_field.formfield(form_class=form_class, help_text=help_text)

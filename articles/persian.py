@@ -201,13 +201,15 @@ def jalali_month_length(year: int, month: int) -> int:
     return 29
 
 
-def _parse_jalali(text: str, *, with_time: bool) -> tuple[date, time]:
+def _parse_jalali(text: str, *, with_time: bool, years: range | None = None) -> tuple[date, time]:
     cleaned = _INVISIBLE.sub("", latin_digits(text)).strip()  # copy-paste brings bidi marks along
     match = _JALALI.fullmatch(cleaned)
     if not match or (match["hour"] is not None and not with_time):
         shape = "YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD"
         raise JalaliDateError(f"not a Jalali date ({shape}): {text!r}", code="invalid")
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    if years is not None and year not in years:
+        _refuse_year_outside(text, year, month, day, years)
     if not jdatetime.MINYEAR <= year <= jdatetime.MAXYEAR:
         raise JalaliDateError(
             f"not a Jalali date: {text!r} (year {year} is out of range)",
@@ -238,22 +240,47 @@ def _parse_jalali(text: str, *, with_time: bool) -> tuple[date, time]:
     return jdatetime.date(year, month, day).togregorian(), clock
 
 
-def parse_jalali_date(text: str) -> date:
+def _refuse_year_outside(text: str, year: int, month: int, day: int, years: range) -> None:
+    """A year the caller does not expect: when the numbers make a Gregorian date, say so (code
+    `gregorian`, with that date's Jalali year, month and day), since `2026-12-05` typed into a Jalali
+    field would otherwise be read as a date six centuries ahead."""
+    try:
+        meant = jdatetime.date.fromgregorian(date=date(year, month, day))
+    except ValueError:
+        meant = None
+    if meant is not None and meant.year in years:
+        raise JalaliDateError(
+            f"not a Jalali date: {text!r} looks Gregorian",
+            code="gregorian",
+            year=meant.year,
+            month=meant.month,
+            day=meant.day,
+        )
+    raise JalaliDateError(
+        f"not a Jalali date: {text!r} (year {year} is out of range)",
+        code="invalid_year",
+        min=years.start,
+        max=years.stop - 1,
+    )
+
+
+def parse_jalali_date(text: str, *, years: range | None = None) -> date:
     """Parse `1399-03-14` (any digits, `-` or `/`) as a Jalali date and return the Gregorian date.
 
+    `years` limits the Jalali years accepted (a year outside is refused, as Gregorian when it is one).
     Raises JalaliDateError (a ValueError) saying what is wrong.
     """
-    day, _clock = _parse_jalali(text, with_time=False)
+    day, _clock = _parse_jalali(text, with_time=False, years=years)
     return day
 
 
-def parse_jalali_datetime(text: str) -> datetime:
+def parse_jalali_datetime(text: str, *, years: range | None = None) -> datetime:
     """Parse `1405/09/09 12:30` (any digits, `-` or `/`; the time optional, 00:00 without it) and return
     the naive Gregorian wall-clock time. The caller decides the time zone it was meant in.
 
-    Raises JalaliDateError (a ValueError) saying what is wrong.
+    `years` as for parse_jalali_date. Raises JalaliDateError (a ValueError) saying what is wrong.
     """
-    return datetime.combine(*_parse_jalali(text, with_time=True))
+    return datetime.combine(*_parse_jalali(text, with_time=True, years=years))
 
 
 def jalali_numeric(value: datetime | date) -> str:

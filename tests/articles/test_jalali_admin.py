@@ -132,7 +132,8 @@ def test_a_time_a_clock_change_skipped_or_repeated_is_refused(typed):
         ),
         ("1405/09/09 24:00", "Enter a time of day between 00:00 and 23:59.", {}),
         ("1405/09/09 12:60", "Enter a time of day between 00:00 and 23:59.", {}),
-        ("0000/01/01", "Enter a year between %(min)s and %(max)s.", {"min": "۱", "max": "۹۳۷۷"}),
+        ("0000/01/01", "Enter a year between %(min)s and %(max)s.", {"min": "۱۳۰۰", "max": "۱۵۰۰"}),
+        ("1299/12/29", "Enter a year between %(min)s and %(max)s.", {"min": "۱۳۰۰", "max": "۱۵۰۰"}),
     ],
 )
 def test_impossible_dates_are_explained_in_persian(typed, msgid, params):
