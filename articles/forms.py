@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ckeditor.widgets import CKEditorWidget
 from datetime import timedelta
 
+from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.utils import timezone
 from django.utils.text import slugify

@@ -68,13 +68,11 @@ def test_a_year_that_is_neither_is_refused_with_the_range(typed):
 @pytest.mark.django_db
 def test_the_help_text_says_gregorian_dates_are_refused(editor_client):
     page = editor_client.get(reverse("admin:articles_article_add") + "?language=fa").content.decode()
-    assert (
-        fa(
-            "A Gregorian date is not converted: a year outside 1300 to 1500 is refused, and the message gives "
-            "the Solar Hijri date it would be."
-        )
-        in page
+    help_text = fa(
+        "A Gregorian date is not converted: a year outside 1300 to 1500 is refused, and the message gives "
+        "the Solar Hijri date it would be."
     )
+    assert help_text in page
 
 
 # Confirmation ------------------------------------------------------------------------------------------
