@@ -17,6 +17,7 @@ from parler.admin import TranslatableAdmin
 from articles import extensions, services
 from articles.admin_filters import JalaliPublishedFilter
 from articles.admin_images import ImageAdminMixin
+from articles.admin_search import NormalizedSearchMixin
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
 from articles.models import Article, DeletedImport, Official, Organization, Position, Section
@@ -24,17 +25,17 @@ from articles.persian import jalali_datetime, persian_digits
 
 
 @admin.register(Section)
-class SectionAdmin(TranslatableAdmin):
+class SectionAdmin(NormalizedSearchMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "position"]
-    search_fields = ["translations__name", "slug"]
+    search_fields = ["search_document"]  # names in every language and the slug, normalized
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ImageAdminMixin, TranslatableAdmin):
+class OrganizationAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
     list_display = ["__str__", "short_name", "kind", "parent"]
     readonly_fields = ["logo_preview"]
     list_filter = ["kind"]
-    search_fields = ["translations__name", "short_name", "aliases", "slug"]
+    search_fields = ["search_document"]  # names in every language, short name, aliases, slug
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
 
@@ -51,11 +52,11 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(ImageAdminMixin, admin.ModelAdmin):
+class OfficialAdmin(ImageAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "honorific", "is_verified", "created_at"]
     readonly_fields = ["photo_preview"]
     list_filter = ["is_verified"]
-    search_fields = ["name", "aliases", "slug"]
+    search_fields = ["search_document"]  # honorific, name, aliases, slug
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PositionInline]
     actions = ["confirm_officials"]
@@ -81,7 +82,7 @@ class OfficialAdmin(ImageAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
+class ArticleAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
     class Media(ImageAdminMixin.Media):
         # The focal point, and the body editor's uploads: a refused one shows our Persian reason
         # (articles/body_images.py).
@@ -91,10 +92,8 @@ class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
     list_display = ["title_column", "news_code_column", "status", "published_column", "section"]
     list_filter = ["status", "section", JalaliPublishedFilter, "comments_enabled"]
-    search_fields = [
-        "translations__title", "translations__kicker", "translations__lead", "news_code",
-        "officials__name", "organizations__translations__name",
-    ]  # fmt: skip
+    # Headline, kicker, lead and body in every language and the names mentioned, normalized; and the code.
+    search_fields = ["search_document", "news_code"]
     autocomplete_fields = ["section", "source", "officials", "organizations"]
     readonly_fields = ["news_code", "view_count", "created_at", "updated_at", "image_preview"]
     list_per_page = 50

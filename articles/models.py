@@ -42,6 +42,25 @@ def split_aliases(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def search_document_of(*parts: str) -> str:
+    """The normalized text the admin's search matches (articles.admin_search), from display text."""
+    return normalize(" ".join(part for part in parts if part))
+
+
+class SearchDocumentMixin:
+    """A translatable model whose `search_document` column holds its names in every language, normalized,
+    plus `search_parts()`. Rewritten after each save, once parler has saved the translations too."""
+
+    def search_parts(self) -> list[str]:
+        return []
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        names = self.translations.model.objects.filter(master_id=self.pk).values_list("name", flat=True)
+        self.search_document = search_document_of(*names, *self.search_parts())
+        type(self).objects.filter(pk=self.pk).update(search_document=self.search_document)
+
+
 class SectionQuerySet(TranslatableQuerySet):
     def with_newest(self, articles: ArticleQuerySet, count: int) -> list[tuple[Section, list[Article]]]:
         """Each section with the newest `count` of `articles` in it, in section order; sections with
@@ -73,12 +92,14 @@ class SectionManager(TranslatableManager.from_queryset(SectionQuerySet)):
     pass
 
 
-class Section(TranslatableModel):
+class Section(SearchDocumentMixin, TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=100),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True, allow_unicode=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Names in every language and the slug, normalized: what the admin's search matches.
+    search_document = models.TextField(blank=True, default="", editable=False)
 
     objects = SectionManager()
 
@@ -93,8 +114,11 @@ class Section(TranslatableModel):
     def get_absolute_url(self) -> str:
         return reverse("articles:section", kwargs={"slug": self.slug})
 
+    def search_parts(self) -> list[str]:
+        return [self.slug]
 
-class Organization(TranslatableModel):
+
+class Organization(SearchDocumentMixin, TranslatableModel):
     class Kind(models.TextChoices):
         JUDICIARY = "judiciary", _("judiciary")
         COURT = "court", _("court")
@@ -124,6 +148,8 @@ class Organization(TranslatableModel):
     logo_focal_x = focal_column("x")
     logo_focal_y = focal_column("y")
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    # Names in every language, short name, aliases and slug, normalized: what the admin's search matches.
+    search_document = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("organization")
@@ -134,6 +160,9 @@ class Organization(TranslatableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:organization", kwargs={"slug": self.slug})
+
+    def search_parts(self) -> list[str]:
+        return [self.short_name, *split_aliases(self.aliases), self.slug]
 
     def alias_list(self) -> list[str]:
         names = [self.safe_translation_getter("name", any_language=True) or "", self.short_name]
@@ -172,6 +201,8 @@ class Official(models.Model):
         help_text=_("Officials proposed by the importer are hidden from readers until confirmed."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Honorific, name, aliases and slug, normalized: what the admin's search matches. Kept by save().
+    search_document = models.TextField(blank=True, default="", editable=False)
 
     objects = OfficialQuerySet.as_manager()
 
@@ -182,6 +213,13 @@ class Official(models.Model):
 
     def __str__(self) -> str:
         return f"{self.honorific} {self.name}".strip()
+
+    def save(self, *args, **kwargs):
+        self.search_document = search_document_of(self.honorific, *self.alias_list(), self.slug)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_document"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("articles:official", kwargs={"slug": self.slug})

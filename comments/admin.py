@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.admin_search import NormalizedSearchMixin
 from articles.models import Article
 from articles.persian import jalali_datetime, persian_digits
 from comments import services
@@ -33,13 +34,13 @@ class ReportInline(admin.TabularInline):
         return False
 
 
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     list_display = [
         "excerpt", "article_title", "parent_excerpt", "display_name", "status", "hold_reason",
         "reports", "posted",
     ]  # fmt: skip
     list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at", SameReaderFilter]
-    search_fields = ["body", "name"]
+    search_fields = ["search_document"]  # name and text, normalized
     list_select_related = ["parent"]
     raw_id_fields = ["article", "parent", "official"]
     readonly_fields = [

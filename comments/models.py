@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Official
+from articles.models import Article, Official, search_document_of
 
 
 class CommentQuerySet(models.QuerySet):
@@ -88,6 +88,8 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("moderator"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+", editable=False,
     )  # fmt: skip
+    # Name and text, normalized (articles.persian.normalize): what the admin's search matches. Kept by save().
+    search_document = models.TextField(blank=True, default="", editable=False)
     # When the commenter was told the outcome: counts towards the per-address email limit.
     outcome_emailed_at = models.DateTimeField(_("outcome emailed"), null=True, blank=True, editable=False)
 
@@ -116,6 +118,13 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+    def save(self, *args, **kwargs):
+        self.search_document = search_document_of(self.name, self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_document"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         """No query: a redirect (views.show) works out the page of the article's thread that shows it."""

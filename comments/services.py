@@ -15,7 +15,7 @@ from django.db.models import Case, Count, Q, QuerySet, TextField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, search_document_of
 from articles.services import can_publish
 from comments import emails, spam
 from comments.models import Comment, Report, Vote, WordRule
@@ -341,7 +341,9 @@ def import_comments(*, article_comments: Sequence[tuple[Article, Sequence[str]]]
             if (article.pk, key) in seen:
                 continue
             seen.add((article.pk, key))
-            comment = Comment(article=article, body=body, body_key=key)
+            comment = Comment(
+                article=article, body=body, body_key=key, search_document=search_document_of(body)
+            )  # bulk_create below skips Comment.save(), which keeps the admin's search column
             # Published on the source site: held only when the defences say so, whatever premoderation.
             _apply_verdict(comment, spam.judge(body, banned=banned, suspect=suspect), hold_all=False)
             try:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Official, Organization, Position, Section
+from articles.services import refresh_search_document
 
 _seq = itertools.count(1)
 
@@ -77,6 +78,9 @@ def make_article(*, language: str = "fa", **kwargs) -> Article:
         article.officials.set(officials)
     if organizations:
         article.organizations.set(organizations)
+    # As every save path does (the admin, the importer): search, the admin's included, reads this.
+    refresh_search_document(article)
+    article.refresh_from_db(fields=["search_document"])
     return article
 
 
