@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from articles import extensions, services
-from articles.admin_filters import JalaliPublishedFilter
+from articles.admin_filters import JalaliPublishedFilter, TranslatedRelatedFilter
 from articles.admin_images import ImageAdminMixin
 from articles.admin_search import NormalizedSearchMixin
 from articles.forms import ArticleAdminForm, PositionForm
@@ -29,6 +29,10 @@ class SectionAdmin(NormalizedSearchMixin, TranslatableAdmin):
     list_display = ["__str__", "slug", "position"]
     search_fields = ["search_document"]  # names in every language and the slug, normalized
 
+    def get_queryset(self, request):
+        # Names are parler translations: prefetched, or the list costs a query per row.
+        return super().get_queryset(request).prefetch_related("translations")
+
 
 @admin.register(Organization)
 class OrganizationAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
@@ -38,6 +42,10 @@ class OrganizationAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmi
     search_fields = ["search_document"]  # names in every language, short name, aliases, slug
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+
+    def get_queryset(self, request):
+        # Names (the parent's too) are parler translations: prefetched, or the list costs queries per row.
+        return super().get_queryset(request).prefetch_related("translations", "parent__translations")
 
     @admin.display(description=_("focal point"))
     def logo_preview(self, obj):
@@ -91,7 +99,7 @@ class ArticleAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
     form = ArticleAdminForm
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
     list_display = ["title_column", "news_code_column", "status", "published_column", "section"]
-    list_filter = ["status", "section", JalaliPublishedFilter, "comments_enabled"]
+    list_filter = ["status", ("section", TranslatedRelatedFilter), JalaliPublishedFilter, "comments_enabled"]
     # Headline, kicker, lead and body in every language and the names mentioned, normalized; and the code.
     search_fields = ["search_document", "news_code"]
     autocomplete_fields = ["section", "source", "officials", "organizations"]
@@ -110,8 +118,10 @@ class ArticleAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
     ]  # fmt: skip
 
     def get_queryset(self, request):
-        # What the registered columns read, in the one list query.
+        # What the registered columns read, in the one list query. Headlines and section names are parler
+        # translations: prefetched, or each row costs two queries.
         queryset = super().get_queryset(request).select_related("section")
+        queryset = queryset.prefetch_related("translations", "section__translations")
         return queryset.annotate(**extensions.admin_columns.annotations())
 
     def get_list_display(self, request):
@@ -269,6 +279,7 @@ class DeletedImportAdmin(admin.ModelAdmin):
     list_display = ["__str__", "news_code", "external_id", "deleted_at", "deleted_by"]
     search_fields = ["title", "external_id"]
     readonly_fields = ["external_id", "news_code", "title", "deleted_at", "deleted_by"]
+    list_select_related = ["deleted_by"]
 
     def has_add_permission(self, request):
         return False

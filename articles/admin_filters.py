@@ -46,3 +46,15 @@ class JalaliPublishedFilter(admin.SimpleListFilter):
         if value == "none":
             return queryset.filter(published_at__isnull=True)
         return queryset
+
+
+class TranslatedRelatedFilter(admin.RelatedFieldListFilter):
+    """A related-object filter whose choices are named by parler translations: prefetched in one query,
+    where the stock filter asks once per choice."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.remote_field.model._default_manager.prefetch_related("translations")
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            related = related.order_by(*ordering)
+        return [(obj.pk, str(obj)) for obj in related]
