@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from articles import extensions, services
+from articles.admin_display import PersianHistoryMixin, jalali_column, number_column
 from articles.admin_filters import JalaliPublishedFilter, TranslatedRelatedFilter
 from articles.admin_images import ImageAdminMixin
 from articles.admin_search import NormalizedSearchMixin
@@ -25,8 +26,9 @@ from articles.persian import jalali_datetime, persian_digits
 
 
 @admin.register(Section)
-class SectionAdmin(NormalizedSearchMixin, TranslatableAdmin):
-    list_display = ["__str__", "slug", "position"]
+class SectionAdmin(PersianHistoryMixin, NormalizedSearchMixin, TranslatableAdmin):
+    list_display = ["__str__", "slug", "position_column"]
+    position_column = number_column("position", _("order"))
     search_fields = ["search_document"]  # names in every language and the slug, normalized
 
     def get_queryset(self, request):
@@ -35,7 +37,7 @@ class SectionAdmin(NormalizedSearchMixin, TranslatableAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
+class OrganizationAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, TranslatableAdmin):
     list_display = ["__str__", "short_name", "kind", "parent"]
     readonly_fields = ["logo_preview"]
     list_filter = ["kind"]
@@ -60,8 +62,9 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(ImageAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "honorific", "is_verified", "created_at"]
+class OfficialAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "honorific", "is_verified", "created_column"]
+    created_column = jalali_column("created_at", _("created"))
     readonly_fields = ["photo_preview"]
     list_filter = ["is_verified"]
     search_fields = ["search_document"]  # honorific, name, aliases, slug
@@ -90,7 +93,7 @@ class OfficialAdmin(ImageAdminMixin, NormalizedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ImageAdminMixin, NormalizedSearchMixin, TranslatableAdmin):
+class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, TranslatableAdmin):
     class Media(ImageAdminMixin.Media):
         # The focal point, and the body editor's uploads: a refused one shows our Persian reason
         # (articles/body_images.py).
@@ -276,7 +279,9 @@ class DeletedImportAdmin(admin.ModelAdmin):
     """Imported articles an editor deleted; the importer skips their files. Delete a row here to let the
     file be imported again."""
 
-    list_display = ["__str__", "news_code", "external_id", "deleted_at", "deleted_by"]
+    list_display = ["__str__", "news_code_column", "external_id", "deleted_column", "deleted_by"]
+    news_code_column = number_column("news_code", _("news code"))
+    deleted_column = jalali_column("deleted_at", _("deleted"))
     search_fields = ["title", "external_id"]
     readonly_fields = ["external_id", "news_code", "title", "deleted_at", "deleted_by"]
     list_select_related = ["deleted_by"]

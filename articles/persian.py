@@ -147,6 +147,17 @@ def persian_digits(value: object) -> str:
     return str(value).translate(_TO_PERSIAN_DIGITS)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z@/]")
+
+
+def persian_digits_in_words(text: str) -> str:
+    """Persian digits in a sentence shown on a Persian page, except in words with Latin letters, e-mail
+    addresses or paths in them (`COVID-19`, `a2@b.ir`, `/1405/`), which keep theirs."""
+    return "".join(
+        word if _LATIN_WORD.search(word) else persian_digits(word) for word in re.split(r"(\s+)", text)
+    )
+
+
 def latin_digits(value: str) -> str:
     return value.translate(_TO_LATIN_DIGITS)
 

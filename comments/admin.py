@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.admin_display import PersianHistoryMixin, jalali_column
 from articles.admin_search import NormalizedSearchMixin
 from articles.models import Article
 from articles.persian import jalali_datetime, persian_digits
@@ -34,9 +35,9 @@ class ReportInline(admin.TabularInline):
         return False
 
 
-class CommentAdmin(NormalizedSearchMixin, admin.ModelAdmin):
+class CommentAdmin(PersianHistoryMixin, NormalizedSearchMixin, admin.ModelAdmin):
     list_display = [
-        "excerpt", "article_title", "parent_excerpt", "display_name", "status", "hold_reason",
+        "excerpt", "article_title", "parent_excerpt", "commenter", "status", "hold_reason",
         "reports", "posted",
     ]  # fmt: skip
     list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at", SameReaderFilter]
@@ -74,6 +75,10 @@ class CommentAdmin(NormalizedSearchMixin, admin.ModelAdmin):
     @admin.display(description=_("article"))
     def article_title(self, obj):
         return str(obj.article)
+
+    @admin.display(description=_("name"), ordering="name")
+    def commenter(self, obj):
+        return obj.display_name
 
     @admin.display(description=_("in reply to"))
     def parent_excerpt(self, obj):
@@ -221,15 +226,17 @@ class RejectionReasonAdmin(admin.ModelAdmin):
 
 
 @admin.register(WordRule)
-class WordRuleAdmin(admin.ModelAdmin):
-    list_display = ["word", "kind", "created_at"]
+class WordRuleAdmin(PersianHistoryMixin, admin.ModelAdmin):
+    list_display = ["word", "kind", "created_column"]
+    created_column = jalali_column("created_at", _("created"))
     list_filter = ["kind"]
     search_fields = ["word"]
 
 
 @admin.register(Vote)
 class VoteAdmin(admin.ModelAdmin):
-    list_display = ["comment", "value", "created_at"]
+    list_display = ["comment", "value", "created_column"]
+    created_column = jalali_column("created_at", _("created"))
     list_filter = ["value"]
     raw_id_fields = ["comment"]
     readonly_fields = ["comment", "voter", "ip_hash", "value", "created_at", "updated_at"]
