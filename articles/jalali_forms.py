@@ -52,6 +52,10 @@ GREGORIAN_HELP = _(
 )
 
 
+# Jalali weeks start on Saturday: شنبه to جمعه, by their first letters as calendars print them.
+WEEKDAYS = ["ش", "ی", "د", "س", "چ", "پ", "ج"]
+
+
 class JalaliDateInput(forms.TextInput):
     """A text input showing a date as `۱۴۰۵/۰۹/۰۹`; what the editor typed is shown back as typed."""
 
@@ -60,10 +64,33 @@ class JalaliDateInput(forms.TextInput):
     supports_microseconds = False
     size = 12
 
+    class Media:
+        # A calendar beside the field (static/js/jalali-picker.js); typing works without it.
+        js = ["js/jalali-picker.js"]
+        css = {"all": ["css/jalali-picker.css"]}
+
     def __init__(self, attrs: dict | None = None) -> None:
         # Right to left like the rest of the form, so the value reads as the help text's example and the
         # list's date column do: the date, then the time to its left.
         super().__init__({"size": self.size, "autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        # What the picker shows, as data (no inline script): labels in the page's language, month and
+        # weekday names (Saturday first) in Persian, as the calendar is.
+        context["widget"]["attrs"].update(
+            {
+                "data-jalali-picker": "",
+                "data-picker-button": _("Calendar"),
+                "data-picker-open": _("Choose the date from a Solar Hijri calendar"),
+                "data-picker-prev": _("Previous month"),
+                "data-picker-next": _("Next month"),
+                "data-picker-close": _("Close the calendar"),
+                "data-picker-months": ",".join(jdatetime.date.j_months_fa),
+                "data-picker-weekdays": ",".join(WEEKDAYS),
+            }
+        )
+        return context
 
     def format_value(self, value):
         if isinstance(value, date):  # datetimes too: they arrive in the current time zone
