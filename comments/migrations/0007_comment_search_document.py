@@ -26,7 +26,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0005_refresh_body_keys'),
+        ('comments', '0006_hold_reason_codes'),
     ]
 
     operations = [
