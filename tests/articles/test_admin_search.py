@@ -27,8 +27,8 @@ def test_article_search_folds_arabic_letters_and_finds_mentions_too(chief_client
 
 
 def test_article_search_by_news_code_in_persian_digits(chief_client):
-    article = make_article()
-    make_article()
+    article = make_article(title="تیتر یک")
+    make_article(title="تیتر دو")
     from articles.persian import persian_digits
 
     assert found(chief_client, "admin:articles_article_changelist", persian_digits(article.news_code)) == [
