@@ -49,6 +49,12 @@ class OrganizationAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMi
         # Names (the parent's too) are parler translations: prefetched, or the list costs queries per row.
         return super().get_queryset(request).prefetch_related("translations", "parent__translations")
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)  # parler saves the tab's translation here too
+        if change:
+            # A new name or alias must find the articles written under the old one.
+            services.refresh_articles_mentioning(obj, changed=set(form.changed_data))
+
     @admin.display(description=_("focal point"))
     def logo_preview(self, obj):
         return self.focal_preview(obj, "logo")
@@ -74,9 +80,9 @@ class OfficialAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin,
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if change and {"is_verified", "name", "aliases"} & set(form.changed_data):
-            # What finds the articles that mention this official changed with it.
-            services.refresh_search_documents(Article.objects.filter(officials=obj))
+        if change:
+            # What finds the articles that mention this official may have changed with it.
+            services.refresh_articles_mentioning(obj, changed=set(form.changed_data))
 
     @admin.display(description=_("focal point"))
     def photo_preview(self, obj):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import preview
-from articles.models import Article, DeletedImport, Official, new_preview_nonce
+from articles.models import Article, DeletedImport, Official, Organization, new_preview_nonce
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CONFIRM_OFFICIAL_PERMISSION = "articles.change_official"
@@ -180,6 +180,25 @@ def refresh_search_documents(articles: QuerySet[Article], *, chunk_size: int = 5
     if chunk:
         count += Article.objects.bulk_update(chunk, ["search_document"])
     return count
+
+
+# What an official's or an organization's mentions put into articles' search text (Article.search_text):
+# a change to any of these fields leaves older articles unfindable by the new name until refreshed.
+SEARCHED_ENTITY_FIELDS = {
+    Official: {"is_verified", "name", "aliases"},
+    Organization: {"name", "short_name", "aliases"},
+}
+
+
+def refresh_articles_mentioning(entity: Official | Organization, *, changed: set[str] | None = None) -> int:
+    """Keep search true after an official or an organization changed: refresh the search documents of
+    the articles that mention it, when `changed` (field names; None for "anything") touches what those
+    documents copy. Returns how many articles were refreshed."""
+    searched = SEARCHED_ENTITY_FIELDS[type(entity)]
+    if changed is not None and not searched & set(changed):
+        return 0
+    relation = "officials" if isinstance(entity, Official) else "organizations"
+    return refresh_search_documents(Article.objects.filter(**{relation: entity}))
 
 
 @transaction.atomic
