@@ -80,7 +80,8 @@ def make_article(*, language: str = "fa", **kwargs) -> Article:
         article.organizations.set(organizations)
     # As every save path does (the admin, the importer): search, the admin's included, reads this.
     refresh_search_document(article)
-    article.refresh_from_db(fields=["search_document"])
+    # Read back directly: parler's refresh_from_db() would also clear its translation cache.
+    article.search_document = Article.objects.values_list("search_document", flat=True).get(pk=article.pk)
     return article
 
 

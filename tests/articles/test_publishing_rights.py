@@ -93,7 +93,8 @@ def test_editor_cannot_bring_a_scheduled_article_sooner(editor_client):
 
 def test_editor_may_put_a_scheduled_article_off(editor_client):
     article = scheduled()
-    response = post_change(editor_client, article, published_at=TYPED[LATER])
+    # More than a day later: the form asks first (tests/articles/test_safe_dates.py), whoever edits.
+    response = post_change(editor_client, article, published_at=TYPED[LATER], confirm_change="on")
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert stored(article) == (Article.Status.PUBLISHED, LATER)
 
@@ -131,7 +132,8 @@ def test_editor_cannot_unschedule_by_the_status(editor_client):
 )
 def test_chief_editor_may_move_any_article_in_time(chief_client, make, typed, expected):
     article = make()
-    response = post_change(chief_client, article, published_at=TYPED[typed])
+    # Moves of more than a day, confirmed (the form asks first: tests/articles/test_safe_dates.py).
+    response = post_change(chief_client, article, published_at=TYPED[typed], confirm_change="on")
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert stored(article) == (Article.Status.PUBLISHED, expected)
 

@@ -4,6 +4,7 @@ and pages without it."""
 
 import pytest
 
+from articles.persian import persian_digits
 from comments.models import Comment
 from tests.factories import make_article
 from tests.i18n import fa, fa_plural
@@ -46,7 +47,7 @@ def test_reader_posts_moderator_approves_reader_sees_it_and_likes_it(
     admin.select_option("select[name=action]", "approve_comments")
     admin.click("button[name=index]")
     expect(admin.locator(".messagelist")).to_contain_text(
-        fa_plural("%d comment published.", "%d comments published.", 1) % 1
+        persian_digits(fa_plural("%d comment published.", "%d comments published.", 1) % 1)
     )
     moderator_context.close()
 
