@@ -26,7 +26,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0006_hold_reason_codes'),
+        ('comments', '0009_queue_roles'),
     ]
 
     operations = [

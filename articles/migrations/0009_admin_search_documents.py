@@ -47,7 +47,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_renormalize_search_documents'),
+        ('articles', '0008_image_renditions'),
     ]
 
     operations = [
