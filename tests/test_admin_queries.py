@@ -70,10 +70,11 @@ LISTS = [
     ("admin:articles_organization_changelist", _organizations, "chief_client", 3),
     ("admin:articles_official_changelist", _officials, "chief_client", 1),  # page
     ("admin:articles_deletedimport_changelist", _deleted_imports, "chief_client", 1),  # page with who
-    # page with parents, articles, headlines
-    ("admin:comments_comment_changelist", _comments, "moderator_client", 3),
-    ("admin:comments_pendingcomment_changelist", _comments, "moderator_client", 3),
-    ("admin:comments_reportedcomment_changelist", _comments, "moderator_client", 3),
+    # page with parents, articles, headlines, and what the moderation queue's cards read (comments/
+    # admin_queue.py: one more for the list, two more for the queues)
+    ("admin:comments_comment_changelist", _comments, "moderator_client", 4),
+    ("admin:comments_pendingcomment_changelist", _comments, "moderator_client", 5),
+    ("admin:comments_reportedcomment_changelist", _comments, "moderator_client", 5),
 ]
 
 

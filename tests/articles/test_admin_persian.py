@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_form_with_an_error_says_so_in_persian(editor_client):
     response = editor_client.post(reverse("admin:articles_article_add"), article_form(title=""))
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert fa_plural("Please correct the error below.", "Please correct the errors below.", 1) in html
     assert "Please correct" not in html
