@@ -40,6 +40,8 @@ _KICKER_ENDINGS = (":", "؛", "：")
 # A headline is a short line; a kicker without punctuation is recognised by being followed by another.
 _TITLE_LIKE_MAX = 200
 _SENTENCE_END = (".", "!", "…")
+# Real headlines end with these ("...?", "...!"); a lead sentence ends with a full stop.
+_HEADLINE_END = ("!", "?", "؟")
 
 # `به گزارش X،`, `به گزارش X؛`, `به گزارش X ،`, `به گزارش X به نقل از Y،` (matched on normalized text).
 _ATTRIBUTION = re.compile(
@@ -264,12 +266,15 @@ def _split_signoff(lines):
 def _is_kicker(first: str, second: str) -> bool:
     if first.endswith(_KICKER_ENDINGS):
         return True
-    # No punctuation: a kicker is a short line followed by another short line (the headline).
-    return _title_like(first) and _title_like(second) and not any(_source_of(second))
+    # No punctuation: a kicker is a short line followed by another short line (the headline), which may
+    # be an exclamation or a question.
+    return _title_like(first) and _title_like(second, headline=True) and not any(_source_of(second))
 
 
-def _title_like(line: str) -> bool:
-    return len(line) <= _TITLE_LIKE_MAX and not line.endswith(_SENTENCE_END)
+def _title_like(line: str, *, headline: bool = False) -> bool:
+    if len(line) > _TITLE_LIKE_MAX:
+        return False
+    return (headline and line.endswith(_HEADLINE_END)) or not line.endswith(_SENTENCE_END)
 
 
 @lru_cache(maxsize=64)  # asked twice per file about the same paragraph

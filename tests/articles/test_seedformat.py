@@ -52,6 +52,13 @@ def test_kicker_without_punctuation_is_a_short_line_before_the_headline():
     assert release.lead == LEAD
 
 
+@pytest.mark.parametrize("ending", ["!", "?", "؟"])
+def test_a_headline_ending_with_an_exclamation_or_question_after_a_kicker_line_stays_the_headline(ending):
+    kicker, headline = "در جمع مدیران استان", "خدمات الکترونیک قضایی به روستاها رسید" + ending
+    release = parse(lines(kicker, headline, LEAD, BODY1))
+    assert (release.kicker, release.headline, release.lead) == (kicker, headline, LEAD)
+
+
 def test_no_kicker_when_the_second_line_is_a_lead_sentence():
     release = parse(lines(HEADLINE, LEAD, BODY1))
     assert release.kicker == ""
