@@ -30,6 +30,8 @@ from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from articles.services import refresh_search_document
 
 EXTERNAL_ID_MAX = Article._meta.get_field("external_id").max_length
+# Why a create-only run (Options.create_only) skips an item.
+ALREADY_IMPORTED = "already imported"
 
 
 # Placeholder news codes of a dry run's new articles (see Importer._news_codes): 2**62, a quarter of the
@@ -120,6 +122,12 @@ class Importer:
                 continue
             if existing is None:
                 new.append((position, item))
+                continue
+            if self.options.create_only:
+                results[position] = Result(
+                    item.source.label, Outcome.SKIPPED, reason=ALREADY_IMPORTED,
+                    article_id=existing.pk, news_code=existing.news_code,
+                )  # fmt: skip
                 continue
             if existing.edited and not self.options.force:
                 results[position] = Result(

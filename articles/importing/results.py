@@ -47,3 +47,6 @@ class Options:
     # The run is rolled back at the end: new articles get placeholder news codes instead of codes from
     # the counter, so a dry run neither uses up codes nor holds the counter's row lock while it runs.
     dry_run: bool = False
+    # Only new articles: an item whose id is already imported (or was deleted) is skipped, never updated.
+    # Editors pasting into the admin create drafts; they must not overwrite or unpublish an article.
+    create_only: bool = False
