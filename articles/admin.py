@@ -18,6 +18,7 @@ from articles import extensions, services
 from articles.admin_display import PersianHistoryMixin, jalali_column, number_column
 from articles.admin_filters import JalaliPublishedFilter, TranslatedRelatedFilter
 from articles.admin_images import ImageAdminMixin
+from articles.admin_paste import paste_view
 from articles.admin_search import NormalizedSearchMixin
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
@@ -156,7 +157,9 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
+        # Before the stock URLs: their `<path:object_id>/` would take `paste/` for an article's id.
         return [
+            path("paste/", paste_view(self), name="articles_article_paste"),
             path(
                 "<path:object_id>/preview-link/",
                 self.admin_site.admin_view(self.preview_link_view),
