@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from articles.importing.desk import (
+from articles.importing.paste import (
     AlreadyImported,
     PasteRefused,
     can_paste,

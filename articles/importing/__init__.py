@@ -14,7 +14,8 @@ What else a release carries (its readers' comments, say) is handed to the apps r
 `articles.extensions.import_hooks`.
 
 Modules: `results` (what goes in and comes out), `importer` (the flow), `documents` (body and search
-text built from a release), `links` (the bulk insert of mention links).
+text built from a release), `links` (the bulk insert of mention links), `paste` (a release pasted into
+the admin: a dry-run preview, then a draft), `reasons` (the importer's reasons, translated for editors).
 """
 
 from articles.importing.documents import body_html

@@ -192,7 +192,7 @@ def test_moderators_and_outsiders_get_403(moderator_client, outsider_client, new
 def test_the_service_refuses_a_moderator_too(moderator, newsroom):
     from django.core.exceptions import PermissionDenied
 
-    from articles.importing.desk import create_draft, release_bytes
+    from articles.importing.paste import create_draft, release_bytes
 
     with pytest.raises(PermissionDenied):
         create_draft(data=release_bytes(RELEASE), user=moderator)
