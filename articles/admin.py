@@ -6,6 +6,8 @@ import copy
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import get_content_type_for_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -245,6 +247,9 @@ class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = list(article.revisions.select_related("user"))
+        entries = LogEntry.objects.filter(
+            content_type=get_content_type_for_model(article), object_id=str(article.pk)
+        ).select_related("user")
         context = {
             **self.admin_site.each_context(request),
             "title": _("Versions of: %s") % article,
@@ -253,6 +258,10 @@ class ArticleAdmin(ImageAdminMixin, TranslatableAdmin):
             "object": article,
             "versions": [_VersionRow(version) for version in versions],
             "version_count": persian_digits(len(versions)),
+            "entries": [
+                (jalali_datetime(entry.action_time), entry.user, persian_digits(entry.get_change_message()))
+                for entry in entries.order_by("-action_time")
+            ],
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name

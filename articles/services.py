@@ -95,6 +95,7 @@ def submit_for_review(*, article: Article, user) -> Article:
             raise PermissionDenied(_("Only a chief editor may take a published article back to review."))
     article.status = Article.Status.REVIEW
     article.save(update_fields=["status", "updated_at"])
+    record_revision(article, user=user)
     return article
 
 
@@ -114,6 +115,7 @@ def publish_article(*, article: Article, editor, at: datetime | None = None) -> 
         article.published_at = timezone.now()
     article.full_clean(exclude=["news_code"])
     article.save(update_fields=["status", "published_at", "updated_at"])
+    record_revision(article, user=editor)
     return article
 
 
@@ -123,6 +125,7 @@ def unpublish_article(*, article: Article, editor) -> Article:
         raise PermissionDenied(_("Only a chief editor may unpublish."))
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    record_revision(article, user=editor)
     return article
 
 

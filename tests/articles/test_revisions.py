@@ -166,3 +166,21 @@ def test_history_page_lists_versions_in_persian_with_jalali_dates(editor_client,
     assert "۲ نسخه" in html
     assert "به‌روزرسانی با درون‌ریزی" in html and "editor" in html
     assert reverse("admin:articles_article_revision", args=[article.pk, version.pk]) in html
+
+
+def test_workflow_actions_keep_versions_too(chief_client, chief_editor):
+    article = make_article(status=Article.Status.REVIEW)
+    chief_client.post(
+        reverse("admin:articles_article_changelist"), {"action": "publish", "_selected_action": [article.pk]}
+    )
+    version = article.revisions.get()
+    assert version.user == chief_editor and version.data["status"] == "published"
+    assert version.data["published_at"] is not None
+
+
+def test_history_page_shows_the_change_log_in_persian(editor_client):
+    article, _official, _org = bilingual_draft()
+    editor_client.post(change_url(article), form_of(article, kicker="روتیتر تازه", lead="لید تازه"))
+    html = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert "روتیتر و لید" in html
+    assert "Kicker" not in html and "Lead" not in html
