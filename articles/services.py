@@ -196,8 +196,9 @@ def restore_revision(*, revision: ArticleRevision, user) -> Article:
         for name in TRANSLATED_FIELDS:
             setattr(article, name, fields.get(name, ""))
     article.save()
-    for language in set(article.get_available_languages()) - set(languages):
-        article.delete_translation(language)
+    if languages:  # a language added since the version goes, as the version had it
+        for language in set(article.get_available_languages()) - set(languages):
+            article.delete_translation(language)
     article.officials.set(Official.objects.filter(pk__in=data.get("officials", [])))
     article.organizations.set(Organization.objects.filter(pk__in=data.get("organizations", [])))
     refresh_search_document(article)
