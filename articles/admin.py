@@ -6,23 +6,26 @@ import copy
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.options import get_content_type_for_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
-from articles import extensions, services
-from articles.admin_display import PersianHistoryMixin, jalali_column, number_column
+from articles import extensions, revisions, services
+from articles.admin_display import PersianHistoryMixin, field_msgids, jalali_column, number_column
 from articles.admin_filters import JalaliPublishedFilter, TranslatedRelatedFilter
 from articles.admin_images import ImageAdminMixin
 from articles.admin_paste import paste_view
 from articles.admin_search import NormalizedSearchMixin
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
-from articles.models import Article, DeletedImport, Official, Organization, Position, Section
+from articles.models import Article, ArticleRevision, DeletedImport, Official, Organization, Position, Section
 from articles.persian import jalali_datetime, persian_digits
 
 
@@ -165,6 +168,11 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
                 self.admin_site.admin_view(self.preview_link_view),
                 name=f"{self.opts.app_label}_{self.opts.model_name}_preview_link",
             ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/",
+                self.admin_site.admin_view(self.revision_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_revision",
+            ),
             *super().get_urls(),
         ]
 
@@ -228,6 +236,95 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
             # Only on creation: a link the editor removes later must stay removed.
             link_new_article(form.instance)
         services.refresh_search_document(form.instance)
+        # Every save keeps a version, after the mentions are written so the version has them.
+        revisions.record_revision(form.instance, user=request.user)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """PersianHistoryMixin names the changed fields; the editor re-serializes an untouched body, so the
+        body counts as changed only when its sanitized HTML differs."""
+        message = super().construct_change_message(request, form, formsets, add)
+        if add or "body" not in form.changed_data or not self._same_body(form):
+            return message
+        body = set(field_msgids(form._meta.model, ["body"]))
+        for entry in message:
+            if "changed" in entry:
+                entry["changed"]["fields"] = [name for name in entry["changed"]["fields"] if name not in body]
+                break
+        return [entry for entry in message if "changed" not in entry or entry["changed"]["fields"]]
+
+    @staticmethod
+    def _same_body(form) -> bool:
+        return revisions.same_body(form.initial.get("body") or "", form.cleaned_data.get("body") or "")
+
+    # Versions -----------------------------------------------------------------------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's versions, newest first, each with who, when (Jalali) and a compare link."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = list(article.revisions.select_related("user"))
+        entries = LogEntry.objects.filter(
+            content_type=get_content_type_for_model(article), object_id=str(article.pk)
+        ).select_related("user")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Versions of: %s") % article,
+            "subtitle": None,
+            "opts": self.opts,
+            "object": article,
+            "versions": [_VersionRow(version) for version in versions],
+            "version_count": persian_digits(len(versions)),
+            "entries": [
+                (jalali_datetime(entry.action_time), entry.user, persian_digits(entry.get_change_message()))
+                for entry in entries.order_by("-action_time")
+            ],
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/articles/article/revision_list.html", context)
+
+    def revision_view(self, request, object_id, revision_id):
+        """Compare a version with the article as it is now; POST restores it (a new version)."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        revision = get_object_or_404(ArticleRevision.objects.select_related("user"), pk=revision_id,
+                                     article=article)  # fmt: skip
+        status = 200
+        if request.method == "POST":
+            if not self.has_change_permission(request, article):
+                raise PermissionDenied
+            try:
+                services.restore_revision(revision=revision, user=request.user)
+            except PermissionDenied as refused:
+                self.message_user(request, str(refused), messages.ERROR)
+                status = 403
+            else:
+                self.message_user(request, _("The version was restored; the restore is a new version."))
+                return HttpResponseRedirect(
+                    reverse("admin:articles_article_history", args=[article.pk],
+                            current_app=self.admin_site.name)
+                )  # fmt: skip
+        current = revisions.snapshot(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare a version with the current article"),
+            "subtitle": str(article),
+            "opts": self.opts,
+            "object": article,
+            "version": _VersionRow(revision),
+            "rows": [_DiffRow(row) for row in revisions.compare(revision.data, current)],
+            "others": _other_changes(revision.data, current),
+            "can_restore": self.has_change_permission(request, article),
+        }
+        request.current_app = self.admin_site.name
+        template = "admin/articles/article/revision_compare.html"
+        return TemplateResponse(request, template, context, status=status)
 
     @admin.display(description=_("focal point"))
     def image_preview(self, obj):
@@ -281,6 +378,55 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
         self._run(
             request, queryset, services.unpublish_article, _("%s articles unpublished."), editor=request.user
         )
+
+
+class _VersionRow:
+    """A version as the pages show it: Jalali time with Persian digits, who or what wrote it."""
+
+    def __init__(self, version: ArticleRevision):
+        self.version = version
+        self.pk = version.pk
+        self.when = jalali_datetime(version.created_at)
+        self.number = persian_digits(version.pk)
+        if version.user is not None:
+            self.who = version.user.get_full_name() or version.user.get_username()
+        else:
+            self.who = version.get_source_display()
+        self.kind = version.get_source_display()
+        data = version.data
+        self.title = next(
+            (tr.get("title") for tr in data.get("translations", {}).values() if tr.get("title")), ""
+        )
+        self.status = Article.Status(data["status"]).label if data.get("status") else ""
+
+
+_FIELD_LABELS = {"kicker": _("kicker"), "title": _("headline"), "lead": _("lead"), "body": _("body")}
+_LANGUAGE_LABELS = {"fa": _("Persian"), "en": _("English")}
+
+
+class _DiffRow:
+    def __init__(self, row: revisions.FieldDiff):
+        self.language = _LANGUAGE_LABELS.get(row.language, row.language)
+        self.field = _FIELD_LABELS[row.field]
+        self.diff = row.diff
+        self.changed = row.changed
+
+
+def _other_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
+    """Non-text differences between a version and now, as (what, then, now) in Persian."""
+    rows = []
+    if old.get("status") != new.get("status"):
+        rows.append((_("status"), Article.Status(old["status"]).label, Article.Status(new["status"]).label))
+    then, now = revisions.published_at_of(old), revisions.published_at_of(new)
+    if then != now:
+        rows.append((_("publication time"), jalali_datetime(then) if then else "—",
+                     jalali_datetime(now) if now else "—"))  # fmt: skip
+    for key, label in (("section", _("section")), ("image", _("image")),
+                       ("officials", _("officials mentioned")),
+                       ("organizations", _("organizations mentioned"))):  # fmt: skip
+        if old.get(key) != new.get(key):
+            rows.append((label, _("changed"), ""))
+    return rows
 
 
 @admin.register(DeletedImport)

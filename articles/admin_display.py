@@ -86,7 +86,7 @@ def _field_msgid(model, name: str) -> str | None:
     return None
 
 
-def _msgids(model, names) -> list[str]:
+def field_msgids(model, names) -> list[str]:
     return [msgid for msgid in (_field_msgid(model, name) for name in names) if msgid is not None]
 
 
@@ -99,8 +99,8 @@ class PersianHistoryMixin:
         message = super().construct_change_message(request, form, formsets, add)
         entries = iter(entry["changed"] for entry in message if "changed" in entry)
         if not add and form.changed_data:
-            next(entries)["fields"] = _msgids(form._meta.model, form.changed_data)
+            next(entries)["fields"] = field_msgids(form._meta.model, form.changed_data)
         for formset in formsets or []:
             for _obj, changed_fields in formset.changed_objects:
-                next(entries)["fields"] = _msgids(formset.model, changed_fields)
+                next(entries)["fields"] = field_msgids(formset.model, changed_fields)
         return message

@@ -488,3 +488,39 @@ class DeletedImport(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.external_id
+
+
+class ArticleRevision(models.Model):
+    """One version of an article, kept on every save (articles/revisions.py writes them, one function).
+
+    `data` is a JSON snapshot of everything an editor can restore: every language's kicker, headline,
+    slug, lead and body, the status, publication time, section, image and the linked officials and
+    organizations. A snapshot rather than django-reversion or django-simple-history: see README."""
+
+    class Source(models.TextChoices):
+        ADMIN = "admin", _("saved in the admin")
+        IMPORT = "import", _("updated by import")
+        RESTORE = "restore", _("restored")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    source = models.CharField(_("kind"), max_length=12, choices=Source.choices, default=Source.ADMIN)
+    restored_from = models.ForeignKey(
+        "self", verbose_name=_("restored from"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    data = models.JSONField(_("snapshot"), default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+
+    def __str__(self) -> str:
+        return f"{self.article_id}@{self.created_at:%Y-%m-%d %H:%M}"

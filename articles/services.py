@@ -11,7 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import preview
-from articles.models import Article, DeletedImport, Official, Organization, new_preview_nonce
+from articles.models import (
+    Article,
+    ArticleRevision,
+    DeletedImport,
+    Official,
+    Organization,
+    Section,
+    new_preview_nonce,
+)  # fmt: skip
+from articles.revisions import TRANSLATED_FIELDS, published_at_of, record_revision
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CONFIRM_OFFICIAL_PERMISSION = "articles.change_official"
@@ -86,6 +95,7 @@ def submit_for_review(*, article: Article, user) -> Article:
             raise PermissionDenied(_("Only a chief editor may take a published article back to review."))
     article.status = Article.Status.REVIEW
     article.save(update_fields=["status", "updated_at"])
+    record_revision(article, user=user)
     return article
 
 
@@ -105,6 +115,7 @@ def publish_article(*, article: Article, editor, at: datetime | None = None) -> 
         article.published_at = timezone.now()
     article.full_clean(exclude=["news_code"])
     article.save(update_fields=["status", "published_at", "updated_at"])
+    record_revision(article, user=editor)
     return article
 
 
@@ -114,6 +125,7 @@ def unpublish_article(*, article: Article, editor) -> Article:
         raise PermissionDenied(_("Only a chief editor may unpublish."))
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    record_revision(article, user=editor)
     return article
 
 
@@ -158,6 +170,44 @@ def delete_articles(*, articles, user) -> int:
     )  # fmt: skip
     _total, by_model = articles.delete()
     return by_model.get(Article._meta.label, 0)
+
+
+@transaction.atomic
+def restore_revision(*, revision: ArticleRevision, user) -> Article:
+    """Bring an article back to a kept version; the restore is itself a new version.
+
+    Goes through the same publishing rule as a save: an editor cannot restore a version that would
+    publish, unpublish, schedule or bring forward the article (VisibilityChangeDenied, nothing written).
+    Sections, agencies, officials and organizations deleted since the version are left out."""
+    data = revision.data
+    before = Article.objects.select_for_update().get(pk=revision.article_id)
+    article = Article.objects.get(pk=revision.article_id)
+    article.status = data["status"]
+    article.published_at = published_at_of(data)
+    check_visibility_change(user=user, before=before, after=article)
+    article.section_id = _existing(Section, data.get("section"))
+    article.source_id = _existing(Organization, data.get("source"))
+    article.image.name = data.get("image", "")
+    article.image_caption = data.get("image_caption", "")
+    article.image_credit = data.get("image_credit", "")
+    languages = data.get("translations", {})
+    for language, fields in languages.items():
+        article.set_current_language(language)
+        for name in TRANSLATED_FIELDS:
+            setattr(article, name, fields.get(name, ""))
+    article.save()
+    if languages:  # a language added since the version goes, as the version had it
+        for language in set(article.get_available_languages()) - set(languages):
+            article.delete_translation(language)
+    article.officials.set(Official.objects.filter(pk__in=data.get("officials", [])))
+    article.organizations.set(Organization.objects.filter(pk__in=data.get("organizations", [])))
+    refresh_search_document(article)
+    record_revision(article, user=user, source=ArticleRevision.Source.RESTORE, restored_from=revision)
+    return article
+
+
+def _existing(model, pk: int | None) -> int | None:
+    return model.objects.filter(pk=pk).values_list("pk", flat=True).first() if pk else None
 
 
 def refresh_search_document(article: Article) -> None:

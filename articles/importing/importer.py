@@ -24,8 +24,17 @@ from articles.importing.documents import body_html, document_text, translation_f
 from articles.importing.links import insert_links
 from articles.importing.results import Options, Outcome, Result, Source
 from articles.mentions import MentionIndex, Mentions, find_mentions
-from articles.models import Article, DeletedImport, NewsCodeCounter, Official, Organization, Section
+from articles.models import (
+    Article,
+    ArticleRevision,
+    DeletedImport,
+    NewsCodeCounter,
+    Official,
+    Organization,
+    Section,
+)  # fmt: skip
 from articles.persian import normalize
+from articles.revisions import record_revision
 from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from articles.services import refresh_search_document
 
@@ -280,6 +289,7 @@ class Importer:
         article.organizations.set(item.mentions.organization_ids)
         extensions.import_hooks.run([Imported(article, release)])
         refresh_search_document(article)
+        record_revision(article, source=ArticleRevision.Source.IMPORT)  # no user: "updated by import"
         Article.objects.filter(pk=pk).update(imported_at=F("updated_at"))
         return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
                       proposed=proposed)  # fmt: skip

@@ -190,3 +190,18 @@ def test_comments_are_not_duplicated_when_a_changed_file_is_imported_again(tmp_p
     assert list(article.comments.order_by("id").values_list("body", "status")) == [
         ("عالی بود", Comment.Status.PUBLISHED), ("ممنون", Comment.Status.PUBLISHED),
     ]  # fmt: skip
+
+
+def test_an_import_update_is_kept_as_a_version_marked_as_import(tmp_path):
+    from articles.models import ArticleRevision
+
+    folder = seed_copy(tmp_path)
+    run(folder)
+    changed = SEED.read_text(encoding="utf-8").replace("خط شکنان", "پیشروان", 1)
+    seed_copy(tmp_path, changed)
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        run(folder)
+    version = ArticleRevision.objects.get()
+    assert version.source == ArticleRevision.Source.IMPORT and version.user is None
+    assert "پیشروان" in version.data["translations"]["fa"]["title"]
+    assert version.data["officials"] == list(Article.objects.get().officials.values_list("pk", flat=True))
