@@ -45,9 +45,12 @@ bench: install
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/pages_bench.py
 
+# The formatter owns the layout: no `fmt: skip` / `fmt: off` markers to fight it.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@! grep -rn --include='*.py' -e 'fmt: skip' -e 'fmt: off' articles comments newsroom tests bench \
+		|| { echo "remove the fmt: skip / fmt: off markers above (make format lays the code out)"; exit 1; }
 
 format: install
 	$(BIN)/ruff format .

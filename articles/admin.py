@@ -121,14 +121,33 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "confirm_change", "section", "source",
-                                      "comments_enabled"]}),
-        (_("Image"), {"fields": ["image", "image_preview", "image_focal_x", "image_focal_y", "image_caption",
-                                 "image_credit"], "classes": ["collapse"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "confirm_change", "section", "source", "comments_enabled"]},
+        ),
+        (
+            _("Image"),
+            {
+                "fields": [
+                    "image",
+                    "image_preview",
+                    "image_focal_x",
+                    "image_focal_y",
+                    "image_caption",
+                    "image_credit",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
         (_("Officials and organizations mentioned"), {"fields": ["officials", "organizations"]}),
-        (_("Record"), {"fields": ["news_code", "view_count", "author", "created_at", "updated_at"],
-                       "classes": ["collapse"]}),
-    ]  # fmt: skip
+        (
+            _("Record"),
+            {
+                "fields": ["news_code", "view_count", "author", "created_at", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
 
     def get_queryset(self, request):
         # What the registered columns read, in the one list query. Headlines and section names are parler
@@ -293,8 +312,9 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
             raise Http404
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
-        revision = get_object_or_404(ArticleRevision.objects.select_related("user"), pk=revision_id,
-                                     article=article)  # fmt: skip
+        revision = get_object_or_404(
+            ArticleRevision.objects.select_related("user"), pk=revision_id, article=article
+        )
         status = 200
         if request.method == "POST":
             if not self.has_change_permission(request, article):
@@ -307,9 +327,10 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
             else:
                 self.message_user(request, _("The version was restored; the restore is a new version."))
                 return HttpResponseRedirect(
-                    reverse("admin:articles_article_history", args=[article.pk],
-                            current_app=self.admin_site.name)
-                )  # fmt: skip
+                    reverse(
+                        "admin:articles_article_history", args=[article.pk], current_app=self.admin_site.name
+                    )
+                )
         current = revisions.snapshot(article)
         context = {
             **self.admin_site.each_context(request),
@@ -419,11 +440,19 @@ def _other_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
         rows.append((_("status"), Article.Status(old["status"]).label, Article.Status(new["status"]).label))
     then, now = revisions.published_at_of(old), revisions.published_at_of(new)
     if then != now:
-        rows.append((_("publication time"), jalali_datetime(then) if then else "—",
-                     jalali_datetime(now) if now else "—"))  # fmt: skip
-    for key, label in (("section", _("section")), ("image", _("image")),
-                       ("officials", _("officials mentioned")),
-                       ("organizations", _("organizations mentioned"))):  # fmt: skip
+        rows.append(
+            (
+                _("publication time"),
+                jalali_datetime(then) if then else "—",
+                jalali_datetime(now) if now else "—",
+            )
+        )
+    for key, label in (
+        ("section", _("section")),
+        ("image", _("image")),
+        ("officials", _("officials mentioned")),
+        ("organizations", _("organizations mentioned")),
+    ):
         if old.get(key) != new.get(key):
             rows.append((label, _("changed"), ""))
     return rows

@@ -39,6 +39,9 @@ class ImageAdminMixin:
         return format_html(
             '<div class="focal-point" data-focal-x="id_{}_focal_x" data-focal-y="id_{}_focal_y">'
             '<img src="{}" alt="{}"></div><p class="help">{}</p>',
-            field_name, field_name, url, _("Preview"),
+            field_name,
+            field_name,
+            url,
+            _("Preview"),
             _("Click the part of the picture that must stay in view when it is cropped."),
-        )  # fmt: skip
+        )

@@ -109,8 +109,14 @@ def responsive_images(body: str) -> str:
         return format_html(
             '<picture><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" srcset="{}" sizes="{}" '
             'width="{}" height="{}" alt="{}" loading="lazy" decoding="async"></picture>',
-            context["webp_srcset"], context["sizes"], context["src"], context["jpeg_srcset"],
-            context["sizes"], context["width"], context["height"], html.unescape(attributes.get("alt", "")),
-        )  # fmt: skip
+            context["webp_srcset"],
+            context["sizes"],
+            context["src"],
+            context["jpeg_srcset"],
+            context["sizes"],
+            context["width"],
+            context["height"],
+            html.unescape(attributes.get("alt", "")),
+        )
 
     return _IMG.sub(replace, body)

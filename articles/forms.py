@@ -67,9 +67,10 @@ class ArticleAdminForm(TranslatableModelForm):
         """A slip in the status or the time can hide a live article: ask before saving such a change."""
         if not self.instance.pk or cleaned.get("confirm_change"):
             return
-        warning = confirmation_needed(before=self.instance, after=Article(
-            status=cleaned["status"], published_at=cleaned["published_at"]
-        ))  # fmt: skip
+        warning = confirmation_needed(
+            before=self.instance,
+            after=Article(status=cleaned["status"], published_at=cleaned["published_at"]),
+        )
         if warning:
             self.fields["confirm_change"].widget = forms.CheckboxInput()
             self.add_error("confirm_change", warning)

@@ -367,13 +367,22 @@ class Article(TranslatableModel):
         help_text=_("A future time schedules the article; it appears by itself when the time comes."),
     )
     section = models.ForeignKey(
-        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.SET_NULL,
+        Section,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="articles",
-    )  # fmt: skip
+    )
     source = models.ForeignKey(
-        Organization, verbose_name=_("source agency"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="sourced_articles", limit_choices_to={"kind": Organization.Kind.MEDIA},
-    )  # fmt: skip
+        Organization,
+        verbose_name=_("source agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sourced_articles",
+        limit_choices_to={"kind": Organization.Kind.MEDIA},
+    )
     image = RenditionImageField(
         _("image"), upload_to="articles/%Y/%m/", blank=True, purposes=("article", "thumb", "card"), og=True
     )
@@ -390,9 +399,13 @@ class Article(TranslatableModel):
         Organization, verbose_name=_("organizations mentioned"), blank=True, related_name="articles"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="articles",
-    )  # fmt: skip
+    )
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     comments_enabled = models.BooleanField(_("comments open"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -400,8 +413,9 @@ class Article(TranslatableModel):
 
     # Import bookkeeping (articles/management/commands/import_articles.py): which source item this is,
     # the hash of what was imported, and when, so a re-import can tell "unchanged" from "edited since".
-    external_id = models.CharField(_("import id"), max_length=200, null=True, blank=True, unique=True,
-                                   editable=False)  # fmt: skip
+    external_id = models.CharField(
+        _("import id"), max_length=200, null=True, blank=True, unique=True, editable=False
+    )
     import_hash = models.CharField(_("import hash"), max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(_("imported"), null=True, blank=True, editable=False)
 
@@ -477,9 +491,13 @@ class DeletedImport(models.Model):
     title = models.CharField(_("headline"), max_length=300, blank=True)
     deleted_at = models.DateTimeField(_("deleted"), auto_now_add=True)
     deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("deleted by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deleted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-deleted_at"]
@@ -507,14 +525,22 @@ class ArticleRevision(models.Model):
     )
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     source = models.CharField(_("kind"), max_length=12, choices=Source.choices, default=Source.ADMIN)
     restored_from = models.ForeignKey(
-        "self", verbose_name=_("restored from"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("restored from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     data = models.JSONField(_("snapshot"), default=dict)
 
     class Meta:

@@ -19,7 +19,7 @@ from articles.models import (
     Organization,
     Section,
     new_preview_nonce,
-)  # fmt: skip
+)
 from articles.revisions import TRANSLATED_FIELDS, published_at_of, record_revision
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -161,13 +161,15 @@ def delete_articles(*, articles, user) -> int:
     DeletedImport.objects.bulk_create(
         [
             DeletedImport(
-                external_id=article.external_id, news_code=article.news_code, title=str(article)[:300],
+                external_id=article.external_id,
+                news_code=article.news_code,
+                title=str(article)[:300],
                 deleted_by=user if user and user.is_authenticated else None,
             )
             for article in articles.filter(external_id__isnull=False).prefetch_related("translations")
         ],
         ignore_conflicts=True,
-    )  # fmt: skip
+    )
     _total, by_model = articles.delete()
     return by_model.get(Article._meta.label, 0)
 

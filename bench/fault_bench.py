@@ -129,8 +129,19 @@ class OwnRedis:
         return f"redis://{HOST}:{self.port}/0"
 
     def start(self) -> None:
-        command = ["redis-server", "--bind", HOST, "--port", str(self.port), "--save", "",
-                   "--appendonly", "no", "--dir", str(self.scratch)]  # fmt: skip
+        command = [
+            "redis-server",
+            "--bind",
+            HOST,
+            "--port",
+            str(self.port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(self.scratch),
+        ]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(200):
             try:
@@ -321,8 +332,12 @@ class Load:
                     self._pause()
                     continue
                 form = {**hidden_fields(page), "body": text, "name": "", "email": ""}
-                sent = {**headers, "Cookie": cookie, "Accept": "application/json",
-                        "Content-Type": "application/x-www-form-urlencoded"}  # fmt: skip
+                sent = {
+                    **headers,
+                    "Cookie": cookie,
+                    "Accept": "application/json",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                }
                 status, _body, _cookie = self._request("POST", self.post_path, sent, urlencode(form))
             except (OSError, http.client.HTTPException):
                 with self.lock:
@@ -424,14 +439,20 @@ def _report(args, article, load: Load, faults: list[Fault], took: float) -> Repo
 
 def print_report(report: Report) -> None:
     out = sys.stdout.write
-    out(f"{report.posts} posts from {report.clients} clients in {report.seconds} s "
-        f"(set-up {report.setup_seconds} s); load average {_load()}\n")  # fmt: skip
+    out(
+        f"{report.posts} posts from {report.clients} clients in {report.seconds} s "
+        f"(set-up {report.setup_seconds} s); load average {_load()}\n"
+    )
     out(f"acknowledged: {report.acknowledged}; refused: {report.refused or 0}; gave up: {report.gave_up}\n")
-    out(f"stored rows: {report.stored_rows}; acknowledged and stored once: {report.stored_once}; "
+    out(
+        f"stored rows: {report.stored_rows}; acknowledged and stored once: {report.stored_once}; "
         f"acknowledged but missing: {report.missing}; duplicates: {report.duplicates}; "
-        f"stored without acknowledgement: {report.unacknowledged_stored}\n")  # fmt: skip
-    out(f"5xx inside outage windows: {report.errors_inside or 0}; outside: {report.errors_outside or 0}; "
-        f"requests with no answer: {report.no_answer}\n")  # fmt: skip
+        f"stored without acknowledgement: {report.unacknowledged_stored}\n"
+    )
+    out(
+        f"5xx inside outage windows: {report.errors_inside or 0}; outside: {report.errors_outside or 0}; "
+        f"requests with no answer: {report.no_answer}\n"
+    )
     for fault in report.faults:
         recovery = (
             "not recovered" if fault["recovery_s"] is None else f"recovered {fault['recovery_s']} s after"

@@ -131,9 +131,11 @@ def measure(args, env: dict[str, str], scratch: Path) -> None:
     from bench.pagesite import build_site, query_counts
 
     out = sys.stdout.write
-    out(f"machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, "
+    out(
+        f"machine: {os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, "
         f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else ''}"
-        f"{_server_version(connection)}, load average {_load()}\n")  # fmt: skip
+        f"{_server_version(connection)}, load average {_load()}\n"
+    )
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     site = build_site(articles=args.articles, comments=args.comments)
@@ -166,11 +168,18 @@ def measure(args, env: dict[str, str], scratch: Path) -> None:
             for name, path, new_readers in runs:
                 httpload.run(HOST, port, path, requests=10, seconds=30, concurrency=1)  # warm up
                 result = httpload.run(
-                    HOST, port, path, requests=args.requests, seconds=args.seconds,
-                    concurrency=args.concurrency, new_reader_each_request=new_readers,
-                )  # fmt: skip
-                out(f"| {name} | {result.requests} | {result.per_second:.1f} | {result.percentile(50):.0f} | "
-                    f"{result.percentile(95):.0f} | {result.percentile(99):.0f} |\n")  # fmt: skip
+                    HOST,
+                    port,
+                    path,
+                    requests=args.requests,
+                    seconds=args.seconds,
+                    concurrency=args.concurrency,
+                    new_reader_each_request=new_readers,
+                )
+                out(
+                    f"| {name} | {result.requests} | {result.per_second:.1f} | {result.percentile(50):.0f} | "
+                    f"{result.percentile(95):.0f} | {result.percentile(99):.0f} |\n"
+                )
                 sys.stdout.flush()
     out(f"\nload average at the end {_load()}\n")
 
@@ -183,9 +192,20 @@ def gunicorn(env: dict[str, str], workers: int, scratch: Path):
         port = probe.getsockname()[1]
     log = (scratch / "gunicorn.log").open("ab")
     command = [
-        sys.executable, "-m", "gunicorn", "newsroom.wsgi:application", "--bind", f"{HOST}:{port}",
-        "--workers", str(workers), "--no-control-socket", "--chdir", str(ROOT), "--log-level", "warning",
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "newsroom.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--no-control-socket",
+        "--chdir",
+        str(ROOT),
+        "--log-level",
+        "warning",
+    ]
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_until_up(server, port, scratch)

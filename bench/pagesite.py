@@ -144,7 +144,7 @@ def _add_thread(article: Article, count: int, rng: random.Random) -> None:
                 status=Comment.Status.PUBLISHED,
                 depth=depth,
                 parent=rng.choice(parents) if parents else None,
-            )  # fmt: skip
+            )
             for _ in range(n)
         ]
 

@@ -84,16 +84,27 @@ def _build_thread(article, count: int, Comment) -> None:
     )
     replies = Comment.objects.bulk_create(
         Comment(
-            article=article, parent=tops[n % len(tops)], depth=1, body=f"پاسخ شماره {n}", status=published,
-            is_staff_reply=n % 10 == 0, likes=n % 7, dislikes=n % 3,
+            article=article,
+            parent=tops[n % len(tops)],
+            depth=1,
+            body=f"پاسخ شماره {n}",
+            status=published,
+            is_staff_reply=n % 10 == 0,
+            likes=n % 7,
+            dislikes=n % 3,
         )
         for n in range(reply_count)
-    )  # fmt: skip
+    )
     Comment.objects.bulk_create(
-        Comment(article=article, parent=replies[n % len(replies)] if replies else tops[0],
-                depth=2 if replies else 1, body=f"پاسخ به پاسخ {n}", status=published)
+        Comment(
+            article=article,
+            parent=replies[n % len(replies)] if replies else tops[0],
+            depth=2 if replies else 1,
+            body=f"پاسخ به پاسخ {n}",
+            status=published,
+        )
         for n in range(deep_count)
-    )  # fmt: skip
+    )
 
 
 if __name__ == "__main__":

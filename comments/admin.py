@@ -37,27 +37,57 @@ class ReportInline(admin.TabularInline):
 
 class CommentAdmin(PersianHistoryMixin, NormalizedSearchMixin, admin.ModelAdmin):
     list_display = [
-        "excerpt", "article_title", "parent_excerpt", "commenter", "status", "hold_reason",
-        "reports", "posted",
-    ]  # fmt: skip
+        "excerpt",
+        "article_title",
+        "parent_excerpt",
+        "commenter",
+        "status",
+        "hold_reason",
+        "reports",
+        "posted",
+    ]
     list_filter = ["status", "is_staff_reply", "is_official_reply", "created_at", SameReaderFilter]
     search_fields = ["search_document"]  # name and text, normalized
     list_select_related = ["parent"]
     raw_id_fields = ["article", "parent", "official"]
     readonly_fields = [
-        "depth", "hold_reason", "created_at", "likes", "dislikes", "report_count", "moderated_at",
-        "moderated_by", "author",
-    ]  # fmt: skip
+        "depth",
+        "hold_reason",
+        "created_at",
+        "likes",
+        "dislikes",
+        "report_count",
+        "moderated_at",
+        "moderated_by",
+        "author",
+    ]
     fieldsets = [
         (None, {"fields": ["article", "parent", "depth", "name", "email", "body"]}),
-        (_("Moderation"), {"fields": [
-            "status", "rejection_reason", "hold_reason", "moderated_at", "moderated_by",
-        ]}),
-        (_("Newsroom and official replies"), {"fields": [
-            "author", "is_staff_reply", "is_official_reply", "official",
-        ]}),
+        (
+            _("Moderation"),
+            {
+                "fields": [
+                    "status",
+                    "rejection_reason",
+                    "hold_reason",
+                    "moderated_at",
+                    "moderated_by",
+                ]
+            },
+        ),
+        (
+            _("Newsroom and official replies"),
+            {
+                "fields": [
+                    "author",
+                    "is_staff_reply",
+                    "is_official_reply",
+                    "official",
+                ]
+            },
+        ),
         (_("Readers"), {"fields": ["likes", "dislikes", "report_count", "created_at"]}),
-    ]  # fmt: skip
+    ]
     inlines = [ReportInline]
     action_form = ModerationActionForm
     actions = ["approve_comments", "reject_comments", "mark_as_spam"]
@@ -149,10 +179,11 @@ class CommentAdmin(PersianHistoryMixin, NormalizedSearchMixin, admin.ModelAdmin)
     @admin.action(description=_("Approve (publish) the selected comments"), permissions=["change"])
     def approve_comments(self, request, queryset):
         self._each(
-            request, queryset,
+            request,
+            queryset,
             lambda c: services.approve_comment(comment=c, moderator=request.user),
             lambda n: ngettext("%d comment published.", "%d comments published.", n),
-        )  # fmt: skip
+        )
 
     @admin.action(
         description=_("Reject the selected comments, with the reason given"), permissions=["change"]
@@ -160,22 +191,25 @@ class CommentAdmin(PersianHistoryMixin, NormalizedSearchMixin, admin.ModelAdmin)
     def reject_comments(self, request, queryset):
         reason = posted_reason(request)
         if not reason:
-            self.message_user(request, _("Write the reason for rejecting in the box next to the action."),
-                              messages.ERROR)  # fmt: skip
+            self.message_user(
+                request, _("Write the reason for rejecting in the box next to the action."), messages.ERROR
+            )
             return
         self._each(
-            request, queryset,
+            request,
+            queryset,
             lambda c: services.reject_comment(comment=c, moderator=request.user, reason=reason),
             lambda n: ngettext("%d comment rejected.", "%d comments rejected.", n),
-        )  # fmt: skip
+        )
 
     @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
     def mark_as_spam(self, request, queryset):
         self._each(
-            request, queryset,
+            request,
+            queryset,
             lambda c: services.mark_spam(comment=c, moderator=request.user),
             lambda n: ngettext("%d comment marked as spam.", "%d comments marked as spam.", n),
-        )  # fmt: skip
+        )
 
 
 admin.site.register(Comment, CommentAdmin)
@@ -210,10 +244,11 @@ class ReportedCommentAdmin(QueueAdmin):
     @admin.action(description=_("Dismiss the reports on the selected comments"), permissions=["change"])
     def dismiss_reports(self, request, queryset):
         self._each(
-            request, queryset,
+            request,
+            queryset,
             lambda c: services.dismiss_reports(comment=c, moderator=request.user),
             lambda n: ngettext("Reports on %d comment dismissed.", "Reports on %d comments dismissed.", n),
-        )  # fmt: skip
+        )
 
 
 @admin.register(RejectionReason)

@@ -58,13 +58,17 @@ class ModerationActionForm(ActionForm):
     """The action bar: the reason fields serve the bulk reject action and every row's reject button."""
 
     listed_reason = forms.ModelChoiceField(
-        label=_("Reason"), queryset=RejectionReason.objects.all(), required=False,
+        label=_("Reason"),
+        queryset=RejectionReason.objects.all(),
+        required=False,
         empty_label=_("— reason from the list —"),
-    )  # fmt: skip
+    )
     reason = forms.CharField(
-        label=_("Reason (for rejecting)"), required=False, max_length=300,
+        label=_("Reason (for rejecting)"),
+        required=False,
+        max_length=300,
         widget=forms.TextInput(attrs={"size": 30, "placeholder": _("or your own words")}),
-    )  # fmt: skip
+    )
 
 
 def posted_reason(request) -> str:

@@ -44,9 +44,13 @@ class Comment(models.Model):
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("in reply to"), null=True, blank=True, on_delete=models.CASCADE,
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="replies",
-    )  # fmt: skip
+    )
     # 0 for a comment on the article, 1 for a reply to it, and so on; kept by comments.services.
     depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
     name = models.CharField(_("name"), max_length=80, blank=True)
@@ -68,15 +72,23 @@ class Comment(models.Model):
 
     # Newsroom and official replies.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("staff author"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="comments",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+    )
     is_staff_reply = models.BooleanField(_("newsroom reply"), default=False)
     is_official_reply = models.BooleanField(_("official's reply (جوابیه)"), default=False)
     official = models.ForeignKey(
-        Official, verbose_name=_("replying official"), null=True, blank=True, on_delete=models.SET_NULL,
+        Official,
+        verbose_name=_("replying official"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="replies",
-    )  # fmt: skip
+    )
 
     # Recounted from the vote and open report rows by comments.services, under a row lock.
     likes = models.PositiveIntegerField(_("likes"), default=0, editable=False)
@@ -85,9 +97,14 @@ class Comment(models.Model):
 
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("moderator"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+", editable=False,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     # Name and text, normalized (articles.persian.normalize): what the admin's search matches. Kept by save().
     search_document = models.TextField(blank=True, default="", editable=False)
     # When the commenter was told the outcome: counts towards the per-address email limit.
@@ -171,8 +188,9 @@ class Vote(models.Model):
         LIKE = 1, _("like")
         DISLIKE = -1, _("dislike")
 
-    comment = models.ForeignKey(Comment, verbose_name=_("comment"), on_delete=models.CASCADE,
-                                related_name="votes")  # fmt: skip
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="votes"
+    )
     # The random id in the reader's signed cookie.
     voter = models.CharField(_("reader"), max_length=64)
     ip_hash = models.CharField(_("client hash"), max_length=64)
@@ -203,8 +221,9 @@ class Report(models.Model):
         PRIVACY = "privacy", _("reveals someone's private information")
         OTHER = "other", _("other")
 
-    comment = models.ForeignKey(Comment, verbose_name=_("comment"), on_delete=models.CASCADE,
-                                related_name="reports")  # fmt: skip
+    comment = models.ForeignKey(
+        Comment, verbose_name=_("comment"), on_delete=models.CASCADE, related_name="reports"
+    )
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
     # One report per client per comment: a single reader cannot take a comment down alone.
     ip_hash = models.CharField(_("client hash"), max_length=64)

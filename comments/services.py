@@ -461,9 +461,15 @@ def reply_as_newsroom(*, parent: Comment, user, body: str) -> Comment:
     while parent.depth + 1 > settings.NEWSROOM_COMMENT_MAX_DEPTH - 1 and parent.parent_id is not None:
         parent = parent.parent
     comment = Comment(
-        article_id=parent.article_id, parent=parent, depth=parent.depth + 1, body=body,
-        body_key=spam.body_key(body), author=user, is_staff_reply=True, status=Comment.Status.PUBLISHED,
-    )  # fmt: skip
+        article_id=parent.article_id,
+        parent=parent,
+        depth=parent.depth + 1,
+        body=body,
+        body_key=spam.body_key(body),
+        author=user,
+        is_staff_reply=True,
+        status=Comment.Status.PUBLISHED,
+    )
     comment.save()
     return comment
 

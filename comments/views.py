@@ -120,9 +120,12 @@ def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
         return _back(article)
     form = CommentForm(article=article, client=spam.request_ip_hash(request), initial={"parent": comment.pk})
     context = {
-        "article": article, "form": form, "parent": comment, "parent_link": services.comment_url(comment),
+        "article": article,
+        "form": form,
+        "parent": comment,
+        "parent_link": services.comment_url(comment),
         **display.page_context(),
-    }  # fmt: skip
+    }
     return render(request, "comments/form_page.html", context)
 
 
@@ -166,9 +169,14 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if new:
         response.set_signed_cookie(
-            READER_COOKIE, voter, salt=READER_SALT, max_age=READER_MAX_AGE, httponly=True, samesite="Lax",
+            READER_COOKIE,
+            voter,
+            salt=READER_SALT,
+            max_age=READER_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
             secure=request.is_secure(),
-        )  # fmt: skip
+        )
     return response
 
 

@@ -238,10 +238,17 @@ NEWSROOM_CSP_ADMIN = {
 NEWSROOM_PERMISSIONS_POLICY = {
     feature: "()"
     for feature in (
-        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment",
-        "usb", "browsing-topics",
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
     )
-}  # fmt: skip
+}
 
 LOGGING = {
     "version": 1,

@@ -30,8 +30,14 @@ def test_builder_makes_a_site_whose_pages_all_answer():
 
     pages = site.pages()
     assert [page.name for page in pages] == [
-        "front page", "article", "article, 20 comments", "official", "search", "RSS feed", "sitemap.xml",
-    ]  # fmt: skip
+        "front page",
+        "article",
+        "article, 20 comments",
+        "official",
+        "search",
+        "RSS feed",
+        "sitemap.xml",
+    ]
     counts = query_counts(pages)
     assert {name: cost.status for name, cost in counts.items()} == {page.name: 200 for page in pages}
     # The view count's UPDATE runs on a reader's first request only.

@@ -123,8 +123,15 @@ def test_a_comment_post_is_refused_with_503_and_the_form_keeps_the_text(broken_r
     response = post(Client(HTTP_ACCEPT_LANGUAGE="fa"), article, body=TEXT)
     assert response.status_code == 503
     html = response.content.decode()
-    assert escape(fa("Your comment could not be sent just now because of a technical problem. "
-                     "Please try again in a few minutes.")) in html  # fmt: skip
+    assert (
+        escape(
+            fa(
+                "Your comment could not be sent just now because of a technical problem. "
+                "Please try again in a few minutes."
+            )
+        )
+        in html
+    )
     assert 'name="body"' in html and TEXT in html
     assert not Comment.objects.exists()
 
@@ -141,8 +148,12 @@ def test_votes_and_reports_are_refused_with_503(broken_redis):
     article = make_article()
     comment = make_comment(article)
     client = Client(HTTP_ACCEPT_LANGUAGE="fa")
-    unavailable = escape(fa("This could not be done just now because of a technical problem. "
-                            "Please try again in a few minutes."))  # fmt: skip
+    unavailable = escape(
+        fa(
+            "This could not be done just now because of a technical problem. "
+            "Please try again in a few minutes."
+        )
+    )
     vote = client.post(reverse("comments:vote", args=[comment.pk]), {"value": "like"})
     report = client.post(reverse("comments:report", args=[comment.pk]), {"reason": "abuse"})
     assert (vote.status_code, report.status_code) == (503, 503)

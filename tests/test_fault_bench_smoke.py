@@ -33,10 +33,29 @@ def test_fault_bench_keeps_every_acknowledged_post_through_the_faults():
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
     finished = subprocess.run(
-        [sys.executable, "bench/fault_bench.py", "--database-url", server, "--posts", "24", "--clients", "4",
-         "--workers", "2", "--redis-down", "0.5", "--seconds", "120", "--json"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "bench/fault_bench.py",
+            "--database-url",
+            server,
+            "--posts",
+            "24",
+            "--clients",
+            "4",
+            "--workers",
+            "2",
+            "--redis-down",
+            "0.5",
+            "--seconds",
+            "120",
+            "--json",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert finished.returncode == 0, finished.stderr[-2000:]
     report = json.loads(finished.stdout.strip().splitlines()[-1])
     # Every acknowledged post is stored exactly once, and nothing a reader sent is refused.

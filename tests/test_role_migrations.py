@@ -23,5 +23,7 @@ def test_a_misspelt_permission_stops_the_migration_instead_of_leaving_a_role_sho
 
 def test_codenames_spell_out_actions_per_model():
     assert codenames({"article": ["add", "view"], "section": ["view"]}) == [
-        "add_article", "view_article", "view_section",
-    ]  # fmt: skip
+        "add_article",
+        "view_article",
+        "view_section",
+    ]

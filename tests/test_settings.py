@@ -79,13 +79,18 @@ def test_production_refuses_missing_default_or_short_secrets():
 
 def _manage(*args, **env):
     base = {
-        k: v for k, v in os.environ.items()
+        k: v
+        for k, v in os.environ.items()
         if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "NEWSROOM_PROXY_HOPS"))
-    }  # fmt: skip
+    }
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def test_production_process_will_not_start_without_a_secret():

@@ -21,8 +21,13 @@ def body_html(paragraphs: Iterable[str]) -> str:
 
 def translation_fields(release: PressRelease, body: str) -> dict[str, str]:
     slug = slugify(release.headline, allow_unicode=True)[:300].strip("-") or "khabar"
-    return {"kicker": release.kicker, "title": release.headline, "slug": slug, "lead": release.lead,
-            "body": body}  # fmt: skip
+    return {
+        "kicker": release.kicker,
+        "title": release.headline,
+        "slug": slug,
+        "lead": release.lead,
+        "body": body,
+    }
 
 
 def document_text(release: PressRelease) -> str:

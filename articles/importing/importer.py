@@ -32,7 +32,7 @@ from articles.models import (
     Official,
     Organization,
     Section,
-)  # fmt: skip
+)
 from articles.persian import normalize
 from articles.revisions import record_revision
 from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
@@ -134,15 +134,21 @@ class Importer:
                 continue
             if self.options.create_only:
                 results[position] = Result(
-                    item.source.label, Outcome.SKIPPED, reason=ALREADY_IMPORTED,
-                    article_id=existing.pk, news_code=existing.news_code,
-                )  # fmt: skip
+                    item.source.label,
+                    Outcome.SKIPPED,
+                    reason=ALREADY_IMPORTED,
+                    article_id=existing.pk,
+                    news_code=existing.news_code,
+                )
                 continue
             if existing.edited and not self.options.force:
                 results[position] = Result(
-                    item.source.label, Outcome.SKIPPED, reason="edited since import; --force overwrites",
-                    article_id=existing.pk, news_code=existing.news_code,
-                )  # fmt: skip
+                    item.source.label,
+                    Outcome.SKIPPED,
+                    reason="edited since import; --force overwrites",
+                    article_id=existing.pk,
+                    news_code=existing.news_code,
+                )
             elif existing.digest == item.digest and not existing.edited:
                 results[position] = Result(
                     item.source.label, Outcome.UNCHANGED, article_id=existing.pk, news_code=existing.news_code
@@ -291,8 +297,9 @@ class Importer:
         refresh_search_document(article)
         record_revision(article, source=ArticleRevision.Source.IMPORT)  # no user: "updated by import"
         Article.objects.filter(pk=pk).update(imported_at=F("updated_at"))
-        return Result(item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code,
-                      proposed=proposed)  # fmt: skip
+        return Result(
+            item.source.label, Outcome.UPDATED, article_id=pk, news_code=article.news_code, proposed=proposed
+        )
 
     def _news_codes(self, count: int) -> range:
         if self.options.dry_run:
@@ -309,9 +316,11 @@ class Importer:
         proposed = []
         for proposal in mentions.proposals:
             official = Official(
-                name=proposal.name, honorific=proposal.honorific, is_verified=False,
+                name=proposal.name,
+                honorific=proposal.honorific,
+                is_verified=False,
                 slug=_free_slug(proposal.name),
-            )  # fmt: skip
+            )
             official.save()
             self.index.add_official(official.name, official.pk)
             # No entry in self.names: unconfirmed, their names stay out of search documents.

@@ -16,8 +16,10 @@ def insert_links(relation, rows: list[tuple[int, int]]) -> None:
     """
     through = relation.through
     quote = connection.ops.quote_name
-    columns = [quote(through._meta.get_field(relation.field.m2m_field_name()).column),
-               quote(through._meta.get_field(relation.field.m2m_reverse_field_name()).column)]  # fmt: skip
+    columns = [
+        quote(through._meta.get_field(relation.field.m2m_field_name()).column),
+        quote(through._meta.get_field(relation.field.m2m_reverse_field_name()).column),
+    ]
     head = f"INSERT INTO {quote(through._meta.db_table)} ({', '.join(columns)}) VALUES "
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _LINK_BATCH):

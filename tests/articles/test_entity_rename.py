@@ -28,18 +28,31 @@ def found_in_admin(client, query: str) -> list:
 
 def official_data(official, **changes) -> dict:
     data = {
-        "name": official.name, "honorific": official.honorific, "aliases": official.aliases, "bio": "",
-        "slug": official.slug, "is_verified": "on",
-        "positions-TOTAL_FORMS": "0", "positions-INITIAL_FORMS": "0",
-        "positions-MIN_NUM_FORMS": "0", "positions-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+        "name": official.name,
+        "honorific": official.honorific,
+        "aliases": official.aliases,
+        "bio": "",
+        "slug": official.slug,
+        "is_verified": "on",
+        "positions-TOTAL_FORMS": "0",
+        "positions-INITIAL_FORMS": "0",
+        "positions-MIN_NUM_FORMS": "0",
+        "positions-MAX_NUM_FORMS": "1000",
+    }
     data.update(changes)
     return data
 
 
 def organization_data(org, **changes) -> dict:
-    data = {"name": str(org), "description": "", "short_name": org.short_name, "aliases": org.aliases,
-            "kind": org.kind, "parent": "", "slug": org.slug}  # fmt: skip
+    data = {
+        "name": str(org),
+        "description": "",
+        "short_name": org.short_name,
+        "aliases": org.aliases,
+        "kind": org.kind,
+        "parent": "",
+        "slug": org.slug,
+    }
     data.update(changes)
     return data
 

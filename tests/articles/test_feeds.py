@@ -50,8 +50,9 @@ def test_section_and_official_feeds_hold_only_their_articles(reader_client):
     site = build_seed_site()
     other_section = make_section()
     make_article(title="خبر بخش دیگر", section=other_section)
-    draft = make_article(title="پیش‌نویس", section=site.article.section, officials=[site.official],
-                         status=Article.Status.DRAFT)  # fmt: skip
+    draft = make_article(
+        title="پیش‌نویس", section=site.article.section, officials=[site.official], status=Article.Status.DRAFT
+    )
     section_feed = reverse("articles:section-feed", kwargs={"slug": site.article.section.slug})
     official_feed = reverse("articles:official-feed", kwargs={"slug": site.official.slug})
     assert rss_titles(reader_client, section_feed) == [site.article.title]

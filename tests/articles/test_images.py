@@ -139,12 +139,19 @@ def test_an_uploaded_photo_loses_its_exif_and_its_name(
 def test_renditions_offer_widths_up_to_the_original_and_never_upscale():
     big = images.Source("a/big.jpg", 3000, 2000)
     assert [r.width for r in images.renditions(big, "article") if r.content_type == "image/jpeg"] == [
-        320, 480, 800, 1200, 1600,
-    ]  # fmt: skip
+        320,
+        480,
+        800,
+        1200,
+        1600,
+    ]
     small = images.Source("a/small.jpg", 1000, 600)
     assert [r.width for r in images.renditions(small, "article") if r.content_type == "image/jpeg"] == [
-        320, 480, 800, 1000,
-    ]  # fmt: skip
+        320,
+        480,
+        800,
+        1000,
+    ]
     jpeg = [r for r in images.renditions(small, "thumb") if r.content_type == "image/jpeg"]
     assert [(r.width, r.height) for r in jpeg] == [(160, 107), (320, 213), (480, 320)]
 

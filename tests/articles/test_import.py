@@ -57,8 +57,10 @@ def test_the_seed_is_imported_exactly():
 
     official = article.officials.get()
     assert (official.name, official.honorific, official.is_verified) == (
-        "سید کاظم موسوی", "حجت الاسلام و المسلمین", True,
-    )  # fmt: skip
+        "سید کاظم موسوی",
+        "حجت الاسلام و المسلمین",
+        True,
+    )
     assert sorted(p.title for p in official.positions.all()) == sorted(
         [
             "رئیس کل دادگستری استان فارس",
@@ -102,8 +104,11 @@ def test_reimporting_changes_nothing():
     assert counts() == before
     again = Article.objects.get()
     assert (again.pk, again.news_code, again.updated_at, again.imported_at) == (
-        article.pk, article.news_code, article.updated_at, article.imported_at,
-    )  # fmt: skip
+        article.pk,
+        article.news_code,
+        article.updated_at,
+        article.imported_at,
+    )
 
 
 def seed_copy(tmp_path: Path, text: str | None = None) -> Path:
@@ -188,8 +193,9 @@ def test_comments_are_not_duplicated_when_a_changed_file_is_imported_again(tmp_p
     article = Article.objects.get()
     assert "پیشروان" in article.get_translation("fa").title
     assert list(article.comments.order_by("id").values_list("body", "status")) == [
-        ("عالی بود", Comment.Status.PUBLISHED), ("ممنون", Comment.Status.PUBLISHED),
-    ]  # fmt: skip
+        ("عالی بود", Comment.Status.PUBLISHED),
+        ("ممنون", Comment.Status.PUBLISHED),
+    ]
 
 
 def test_an_import_update_is_kept_as_a_version_marked_as_import(tmp_path):

@@ -27,8 +27,10 @@ def test_deleting_in_the_admin_leaves_a_record_and_a_reimport_skips_the_file(chi
     assert response.status_code == 302 and not Article.objects.exists()
     tombstone = DeletedImport.objects.get()
     assert (tombstone.external_id, tombstone.news_code, tombstone.deleted_by) == (
-        article.external_id, article.news_code, chief_editor,
-    )  # fmt: skip
+        article.external_id,
+        article.news_code,
+        chief_editor,
+    )
     assert tombstone.title.startswith("مجموعه قضایی فارس")
 
     out = import_seeds()
@@ -44,9 +46,12 @@ def test_bulk_delete_action_records_every_imported_article(chief_client):
     typed_in = make_article(title="نوشته در پنل")  # not imported: nothing to remember
     response = chief_client.post(
         reverse("admin:articles_article_changelist"),
-        {"action": "delete_selected", "_selected_action": list(Article.objects.values_list("pk", flat=True)),
-         "post": "yes"},
-    )  # fmt: skip
+        {
+            "action": "delete_selected",
+            "_selected_action": list(Article.objects.values_list("pk", flat=True)),
+            "post": "yes",
+        },
+    )
     assert response.status_code == 302 and not Article.objects.exists()
     assert list(DeletedImport.objects.values_list("external_id", flat=True)) == ["000_41121ad2ed1a0d20.txt"]
     assert typed_in.news_code not in DeletedImport.objects.values_list("news_code", flat=True)

@@ -27,11 +27,16 @@ def form_of(article, language="fa", **overrides):
     """The change form as the browser would post it back untouched, with `overrides`."""
     tr = article.get_translation(language)
     data = article_form(
-        kicker=tr.kicker, title=tr.title, slug=tr.slug, lead=tr.lead, body=tr.body,
-        status=article.status, section=article.section_id or "",
+        kicker=tr.kicker,
+        title=tr.title,
+        slug=tr.slug,
+        lead=tr.lead,
+        body=tr.body,
+        status=article.status,
+        section=article.section_id or "",
         officials=list(article.officials.values_list("pk", flat=True)),
         organizations=list(article.organizations.values_list("pk", flat=True)),
-    )  # fmt: skip
+    )
     data.update(overrides)
     return data
 
@@ -39,9 +44,14 @@ def form_of(article, language="fa", **overrides):
 def bilingual_draft():
     official, org = make_official(name="سید کاظم موسوی"), make_organization(name="قوه قضائیه")
     article = make_article(
-        status=Article.Status.DRAFT, title="تیتر نخست", lead="لید نخست", body="<p>متن نخست خبر</p>",
-        section=make_section(name="استانی"), officials=[official], organizations=[org],
-    )  # fmt: skip
+        status=Article.Status.DRAFT,
+        title="تیتر نخست",
+        lead="لید نخست",
+        body="<p>متن نخست خبر</p>",
+        section=make_section(name="استانی"),
+        officials=[official],
+        organizations=[org],
+    )
     article.set_current_language("en")
     article.title, article.slug, article.lead, article.body = "First headline", "first", "Lead", "<p>B</p>"
     article.save()
@@ -82,8 +92,11 @@ def test_an_untouched_save_does_not_report_the_body_as_changed(editor_client):
 
 
 def test_compare_shows_word_insertions_and_deletions_escaped(chief_client):
-    article = make_article(status=Article.Status.DRAFT, title="دیدار استاندار با مردم",
-                           body="<p>استاندار امروز با مردم دیدار کرد.</p>")  # fmt: skip
+    article = make_article(
+        status=Article.Status.DRAFT,
+        title="دیدار استاندار با مردم",
+        body="<p>استاندار امروز با مردم دیدار کرد.</p>",
+    )
     old = revisions.record_revision(article)
     article.set_current_language("fa")
     article.title = "دیدار فرماندار با مردم"

@@ -36,11 +36,19 @@ def test_persian_text_and_allowed_markup_are_kept():
     )
     cleaned = clean_body_html(html)
     for kept in [
-        "<h2>عنوان فرعی</h2>", "<strong>سرمایه اجتماعی</strong>", "<em>اعتماد عمومی</em>",
-        "<li>یک</li>", '<ol start="3">', "<blockquote>", 'href="https://shiraze.ir/news/1"',
-        'src="/media/a.jpg"', 'alt="عکس"', '<th scope="col">ستون</th>', '<td colspan="2">خانه</td>',
+        "<h2>عنوان فرعی</h2>",
+        "<strong>سرمایه اجتماعی</strong>",
+        "<em>اعتماد عمومی</em>",
+        "<li>یک</li>",
+        '<ol start="3">',
+        "<blockquote>",
+        'href="https://shiraze.ir/news/1"',
+        'src="/media/a.jpg"',
+        'alt="عکس"',
+        '<th scope="col">ستون</th>',
+        '<td colspan="2">خانه</td>',
         '<p dir="ltr">English inside</p>',
-    ]:  # fmt: skip
+    ]:
         assert kept in cleaned
 
 

@@ -89,12 +89,18 @@ def test_hiding_an_official_again_in_the_change_form_takes_their_names_out_of_se
     response = chief_client.post(
         url,
         {
-            "name": official.name, "honorific": "", "aliases": ALIAS, "bio": "", "slug": official.slug,
+            "name": official.name,
+            "honorific": "",
+            "aliases": ALIAS,
+            "bio": "",
+            "slug": official.slug,
             "is_verified": "",
-            "positions-TOTAL_FORMS": "0", "positions-INITIAL_FORMS": "0",
-            "positions-MIN_NUM_FORMS": "0", "positions-MAX_NUM_FORMS": "1000",
+            "positions-TOTAL_FORMS": "0",
+            "positions-INITIAL_FORMS": "0",
+            "positions-MIN_NUM_FORMS": "0",
+            "positions-MAX_NUM_FORMS": "1000",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert not found(reader_client, ALIAS, article)
 

@@ -199,8 +199,13 @@ def test_header_overrides_the_guesses():
     assert release.section == "fars"
     assert release.published_at == datetime(2020, 6, 3, 12, 30, tzinfo=ZoneInfo("Asia/Tehran"))
     assert release.header_lines == {
-        "id": 2, "kicker": 3, "source": 4, "section": 5, "published_at": 6, "language": 7,
-    }  # fmt: skip
+        "id": 2,
+        "kicker": 3,
+        "source": 4,
+        "section": 5,
+        "published_at": 6,
+        "language": 7,
+    }
 
 
 def test_header_kicker_replaces_the_first_line_guess():

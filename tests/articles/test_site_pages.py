@@ -239,8 +239,12 @@ def test_server_errors_get_the_persian_500_page_without_touching_the_database(
 
 def test_current_positions_are_listed_before_past_ones(reader_client):
     official = make_official(name="مقام")
-    make_position(official=official, title="سمت پیشین", start_date=datetime(2010, 1, 1).date(),
-                  end_date=datetime(2015, 1, 1).date())  # fmt: skip
+    make_position(
+        official=official,
+        title="سمت پیشین",
+        start_date=datetime(2010, 1, 1).date(),
+        end_date=datetime(2015, 1, 1).date(),
+    )
     make_position(official=official, title="سمت کنونی", start_date=datetime(2020, 1, 1).date())
     html = html_of(reader_client, official.get_absolute_url())
     assert html.index("سمت کنونی") < html.index("سمت پیشین")

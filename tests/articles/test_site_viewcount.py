@@ -96,9 +96,12 @@ def test_forged_forwarded_for_entries_do_not_count_again():
 def test_with_redis_a_reader_counts_once_across_app_servers(settings):
     url = need_redis()
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-                    "KEY_PREFIX": f"viewcount-test-{uuid.uuid4().hex}"},
-    }  # fmt: skip
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"viewcount-test-{uuid.uuid4().hex}",
+        },
+    }
     article = make_article()
     reader("10.0.0.77").get(article.get_absolute_url())
     # A second app server has its own connection to the same Redis and sees the key.

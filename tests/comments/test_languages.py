@@ -103,8 +103,17 @@ def test_the_comment_block_of_an_english_page_is_all_english(reader_client, engl
     with translation.override("en"):  # restores the language the /en/ request switches to
         page = unescape(reader_client.get(f"{url}?reply={top.pk}").content.decode())
     block = page[page.index('id="comments"') : page.index("</section>", page.index('id="comments"'))]
-    for english in ("Readers' comments", "Published:", "Anonymous", "The newsroom", "Newsroom's reply",
-                    "Official's reply", "In reply to", "Page 1 of 2", "Send"):  # fmt: skip
+    for english in (
+        "Readers' comments",
+        "Published:",
+        "Anonymous",
+        "The newsroom",
+        "Newsroom's reply",
+        "Official's reply",
+        "In reply to",
+        "Page 1 of 2",
+        "Send",
+    ):
         assert english in block, english
     assert '<span data-count="published">5</span>' in block and "<span data-likes>12</span>" in block
     persian = ARABIC_SCRIPT.findall(block)

@@ -62,9 +62,12 @@ def test_rejecting_needs_a_reason_and_keeps_it(moderator_client, article):
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     _action(
-        moderator_client, "admin:comments_pendingcomment_changelist", "reject_comments", [comment],
+        moderator_client,
+        "admin:comments_pendingcomment_changelist",
+        "reject_comments",
+        [comment],
         reason="توهین به دیگران",
-    )  # fmt: skip
+    )
     comment.refresh_from_db()
     assert comment.status == Comment.Status.REJECTED and comment.rejection_reason == "توهین به دیگران"
 
@@ -112,9 +115,12 @@ def test_the_outcome_is_emailed_without_any_reader_supplied_text(
     article, moderator, mailoutbox, django_capture_on_commit_callbacks
 ):
     comment = make_comment(
-        article, status=Comment.Status.PENDING, email="Reader@Example.com", name="نام خواننده",
+        article,
+        status=Comment.Status.PENDING,
+        email="Reader@Example.com",
+        name="نام خواننده",
         body="متن خصوصی نظر <a href=http://evil.example>click</a>",
-    )  # fmt: skip
+    )
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_comment(comment=comment, moderator=moderator)
     assert len(mailoutbox) == 1
@@ -171,10 +177,18 @@ def test_a_decision_on_the_change_form_goes_through_the_same_service(
 ):
     comment = make_comment(article, status=Comment.Status.PENDING, email="r@example.com", body="از فرم")
     data = {
-        "article": article.pk, "parent": "", "name": "", "email": "r@example.com", "body": "از فرم",
-        "status": "rejected", "rejection_reason": "", "is_official_reply": "", "official": "",
-        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "article": article.pk,
+        "parent": "",
+        "name": "",
+        "email": "r@example.com",
+        "body": "از فرم",
+        "status": "rejected",
+        "rejection_reason": "",
+        "is_official_reply": "",
+        "official": "",
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
     url = reverse("admin:comments_comment_change", args=[comment.pk])
     assert moderator_client.post(url, data).status_code == 200  # no reason: the form is shown again
     comment.refresh_from_db()
@@ -191,10 +205,18 @@ def test_moderators_cannot_rewrite_a_readers_words(moderator_client, article):
     comment = make_comment(article, status=Comment.Status.PENDING, name="مریم", body="متن خواننده")
     url = reverse("admin:comments_comment_change", args=[comment.pk])
     data = {
-        "article": article.pk, "parent": "", "name": "دیگری", "email": "x@example.com", "body": "متن عوض شده",
-        "status": "pending", "rejection_reason": "", "is_official_reply": "", "official": "",
-        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "article": article.pk,
+        "parent": "",
+        "name": "دیگری",
+        "email": "x@example.com",
+        "body": "متن عوض شده",
+        "status": "pending",
+        "rejection_reason": "",
+        "is_official_reply": "",
+        "official": "",
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
     assert moderator_client.post(url, data).status_code == 302
     comment.refresh_from_db()
     assert (comment.name, comment.body, comment.email) == ("مریم", "متن خواننده", "")

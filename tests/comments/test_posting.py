@@ -147,11 +147,19 @@ def test_an_officials_reply_is_marked_linked_and_stands_out(chief_client, reader
     response = chief_client.post(
         reverse("admin:comments_comment_add"),
         {
-            "article": article.pk, "parent": parent.pk, "name": "", "email": "", "body": "متن جوابیه",
-            "status": "published", "rejection_reason": "", "is_official_reply": "on", "official": official.pk,
-            "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
+            "article": article.pk,
+            "parent": parent.pk,
+            "name": "",
+            "email": "",
+            "body": "متن جوابیه",
+            "status": "published",
+            "rejection_reason": "",
+            "is_official_reply": "on",
+            "official": official.pk,
+            "reports-TOTAL_FORMS": "0",
+            "reports-INITIAL_FORMS": "0",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     reply = Comment.objects.get(parent=parent)
     assert reply.is_official_reply and reply.official == official and not reply.is_staff_reply

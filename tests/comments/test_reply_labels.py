@@ -23,21 +23,37 @@ def labels(comment) -> tuple:
 
 def change_form(comment, **fields) -> dict:
     data = {
-        "article": comment.article_id, "parent": comment.parent_id or "", "name": comment.name,
-        "email": comment.email, "body": comment.body, "status": comment.status, "rejection_reason": "",
-        "is_staff_reply": "", "is_official_reply": "", "official": "",
-        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "article": comment.article_id,
+        "parent": comment.parent_id or "",
+        "name": comment.name,
+        "email": comment.email,
+        "body": comment.body,
+        "status": comment.status,
+        "rejection_reason": "",
+        "is_staff_reply": "",
+        "is_official_reply": "",
+        "official": "",
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
     data.update(fields)
     return data
 
 
 def add_form(article, parent, official, **fields) -> dict:
     data = {
-        "article": article.pk, "parent": parent.pk, "name": "", "email": "", "body": "متن جوابیه",
-        "status": "published", "rejection_reason": "", "is_official_reply": "on", "official": official.pk,
-        "reports-TOTAL_FORMS": "0", "reports-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "article": article.pk,
+        "parent": parent.pk,
+        "name": "",
+        "email": "",
+        "body": "متن جوابیه",
+        "status": "published",
+        "rejection_reason": "",
+        "is_official_reply": "on",
+        "official": official.pk,
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
     data.update(fields)
     return data
 

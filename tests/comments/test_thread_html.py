@@ -31,8 +31,12 @@ def test_thread_reply_and_report_pages_are_valid_html(reader_client, article, tm
         "report-error": reader_client.post(report_url, {"reason": "because"}),
     }
     assert {name: r.status_code for name, r in responses.items()} == {
-        "thread": 200, "page-2": 200, "in-reply": 200, "report": 200, "report-error": 400,
-    }  # fmt: skip
+        "thread": 200,
+        "page-2": 200,
+        "in-reply": 200,
+        "report": 200,
+        "report-error": 400,
+    }
     pages = {name: response.content.decode() for name, response in responses.items()}
     assert pages["thread"].count('class="comment') >= 4 and "&lt;b&gt;" in pages["thread"]
     assert 'rel="next"' in pages["thread"] and 'rel="prev"' in pages["page-2"]

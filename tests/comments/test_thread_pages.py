@@ -29,8 +29,11 @@ def _bodies(client, article, query: str = "") -> tuple[list[str], str, int]:
         response = client.get(article.get_absolute_url() + query)
     assert response.status_code == 200
     html = response.content.decode()
-    shown = [body for body in [f"نظر {n}" for n in range(5)] + ["پاسخ به نظر ۲", "پاسخ به پاسخ"]
-             if f'<p class="comment-body">{body}</p>' in html]  # fmt: skip
+    shown = [
+        body
+        for body in [f"نظر {n}" for n in range(5)] + ["پاسخ به نظر ۲", "پاسخ به پاسخ"]
+        if f'<p class="comment-body">{body}</p>' in html
+    ]
     return shown, html, len(captured)
 
 

@@ -18,18 +18,28 @@ def _thread(article, count: int, official) -> None:
     )
     replies = Comment.objects.bulk_create(
         Comment(
-            article=article, parent=tops[n % len(tops)], depth=1, body=f"پاسخ {n}",
-            status=Comment.Status.PUBLISHED, is_official_reply=n % 7 == 0,
-            official=official if n % 7 == 0 else None, is_staff_reply=n % 5 == 0,
+            article=article,
+            parent=tops[n % len(tops)],
+            depth=1,
+            body=f"پاسخ {n}",
+            status=Comment.Status.PUBLISHED,
+            is_official_reply=n % 7 == 0,
+            official=official if n % 7 == 0 else None,
+            is_staff_reply=n % 5 == 0,
         )
         for n in range(count // 3)
-    )  # fmt: skip
+    )
     rest = count - len(tops) - len(replies)
     Comment.objects.bulk_create(
-        Comment(article=article, parent=replies[n % len(replies)] if replies else tops[0], depth=2,
-                body=f"پاسخ دوم {n}", status=Comment.Status.PUBLISHED)
+        Comment(
+            article=article,
+            parent=replies[n % len(replies)] if replies else tops[0],
+            depth=2,
+            body=f"پاسخ دوم {n}",
+            status=Comment.Status.PUBLISHED,
+        )
         for n in range(rest)
-    )  # fmt: skip
+    )
     Comment.objects.bulk_create(
         Comment(article=article, body=f"صف بررسی {n}", status=Comment.Status.PENDING)
         for n in range(count // 10)

@@ -16,9 +16,11 @@ from tests.services import need_postgres
 
 def _vote(client, comment, value, *, ip="127.0.0.1"):
     return client.post(
-        reverse("comments:vote", args=[comment.pk]), {"value": value},
-        HTTP_ACCEPT="application/json", REMOTE_ADDR=ip,
-    )  # fmt: skip
+        reverse("comments:vote", args=[comment.pk]),
+        {"value": value},
+        HTTP_ACCEPT="application/json",
+        REMOTE_ADDR=ip,
+    )
 
 
 def _report(client, comment, reason="abuse", *, ip="127.0.0.1", as_json=True):

@@ -72,9 +72,11 @@ class Command(BaseCommand):
                 self.stderr.write(f"{label}:1: no such file or directory")
                 counts[Outcome.FAILED] += 1
             progress = tqdm(
-                total=len(paths), unit="file", file=sys.stderr,
+                total=len(paths),
+                unit="file",
+                file=sys.stderr,
                 disable=verbosity == 0 or len(paths) < 2 or not sys.stderr.isatty(),
-            )  # fmt: skip
+            )
             for result in importer.run(self._sources(paths), chunk_size=opts["chunk_size"]):
                 counts[result.outcome] += 1
                 self._report(result, verbosity)
