@@ -41,3 +41,22 @@ def make_comment(article, **kwargs) -> Comment:
     parent = kwargs.get("parent")
     kwargs.setdefault("depth", parent.depth + 1 if parent else 0)
     return Comment.objects.create(article=article, **kwargs)
+
+
+def add_form(article, parent, official, **fields) -> dict:
+    """The admin's add-comment form as an official's reply to `parent`; `fields` override."""
+    data = {
+        "article": article.pk,
+        "parent": parent.pk,
+        "name": "",
+        "email": "",
+        "body": "متن جوابیه",
+        "status": "published",
+        "rejection_reason": "",
+        "is_official_reply": "on",
+        "official": official.pk,
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
+    data.update(fields)
+    return data

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment
-from tests.comments.helpers import make_comment, post
+from tests.comments.helpers import add_form, make_comment, post
 from tests.factories import make_article, make_official
 from tests.i18n import fa
 
@@ -144,22 +144,7 @@ def test_an_editors_reply_is_published_and_marked_as_the_newsrooms(editor_client
 def test_an_officials_reply_is_marked_linked_and_stands_out(chief_client, reader_client, article):
     official = make_official(name="سید کاظم موسوی", honorific="حجت الاسلام و المسلمین")
     parent = make_comment(article, body="انتقاد خواننده")
-    response = chief_client.post(
-        reverse("admin:comments_comment_add"),
-        {
-            "article": article.pk,
-            "parent": parent.pk,
-            "name": "",
-            "email": "",
-            "body": "متن جوابیه",
-            "status": "published",
-            "rejection_reason": "",
-            "is_official_reply": "on",
-            "official": official.pk,
-            "reports-TOTAL_FORMS": "0",
-            "reports-INITIAL_FORMS": "0",
-        },
-    )
+    response = chief_client.post(reverse("admin:comments_comment_add"), add_form(article, parent, official))
     assert response.status_code == 302, response.content.decode()[:2000]
     reply = Comment.objects.get(parent=parent)
     assert reply.is_official_reply and reply.official == official and not reply.is_staff_reply

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from comments import services
 from comments.models import Comment
-from tests.comments.helpers import make_comment
+from tests.comments.helpers import add_form, make_comment
 from tests.factories import make_official
 
 pytestmark = pytest.mark.django_db
@@ -33,24 +33,6 @@ def change_form(comment, **fields) -> dict:
         "is_staff_reply": "",
         "is_official_reply": "",
         "official": "",
-        "reports-TOTAL_FORMS": "0",
-        "reports-INITIAL_FORMS": "0",
-    }
-    data.update(fields)
-    return data
-
-
-def add_form(article, parent, official, **fields) -> dict:
-    data = {
-        "article": article.pk,
-        "parent": parent.pk,
-        "name": "",
-        "email": "",
-        "body": "متن جوابیه",
-        "status": "published",
-        "rejection_reason": "",
-        "is_official_reply": "on",
-        "official": official.pk,
         "reports-TOTAL_FORMS": "0",
         "reports-INITIAL_FORMS": "0",
     }
