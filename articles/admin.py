@@ -48,6 +48,8 @@ class OrganizationAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMi
     search_fields = ["search_document"]  # names in every language, short name, aliases, slug
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+    # Autocomplete and the list page through a stable order (Persian alphabetical order needs ICU collation).
+    ordering = ["slug"]
 
     def get_queryset(self, request):
         # Names (the parent's too) are parler translations: prefetched, or the list costs queries per row.
