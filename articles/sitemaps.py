@@ -1,4 +1,4 @@
-"""sitemap.xml (articles in each language they are translated into, sections, officials, organizations)
+"""sitemap.xml (one sitemap of articles per language, sections, officials, organizations)
 and the Google News sitemap of the last two days. Published articles only."""
 
 from __future__ import annotations
@@ -20,27 +20,57 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class ArticleSitemap(Sitemap):
-    i18n = True
-    alternates = True
+    """The articles translated into one language, newest first, one page of `limit` at a time.
+
+    One sitemap per language (SITEMAPS below) rather than Django's `i18n = True`, which builds a Python
+    list of every (article, language) pair on each cache miss: here the paginator counts and slices in
+    SQL, so a page costs the same at 5,000 articles as at 100,000. Each entry still names its other
+    languages (hreflang alternates), from the page's prefetched translations.
+    """
+
+    language = settings.LANGUAGE_CODE
     changefreq = "daily"
-    # Entries per page (each article counts once per language). Smaller pages keep each response cheap;
-    # the index at /sitemap.xml lists the pages (docs/benchmarks.md: one 5,000-entry page took 2-4 s).
+    # Entries per page. Smaller pages keep each response cheap; the index at /sitemap.xml lists the
+    # pages (docs/benchmarks.md: one 5,000-entry page took 2-4 s).
     limit = 1000
 
     def items(self):
-        return Article.objects.published().prefetch_related("translations").order_by("-published_at")
-
-    def get_languages_for_item(self, item: Article) -> list[str]:
-        available = item.get_available_languages()
-        return [code for code in LANGUAGE_CODES if code in available]
+        return (
+            Article.objects.published()
+            .translated(self.language)
+            .prefetch_related("translations")
+            .order_by("-published_at", "-pk")
+        )
 
     def location(self, item: Article) -> str:
-        # Sitemap renders each language under translation.override(); the slug follows it.
-        item.set_current_language(translation.get_language())
-        return item.get_absolute_url()
+        return self._location_in(item, self.language)
 
     def lastmod(self, item: Article):
         return item.updated_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            article = url["item"]
+            available = article.get_available_languages()
+            languages = [code for code in LANGUAGE_CODES if code in available]
+            if len(languages) > 1:
+                url["alternates"] = [
+                    {"location": origin + self._location_in(article, code), "lang_code": code}
+                    for code in languages
+                ]
+        return urls
+
+    @staticmethod
+    def _location_in(article: Article, language: str) -> str:
+        with translation.override(language):
+            article.set_current_language(language)
+            return article.get_absolute_url()
+
+
+def article_sitemap(language: str) -> type[ArticleSitemap]:
+    return type(f"ArticleSitemap_{language}", (ArticleSitemap,), {"language": language})
 
 
 class SectionSitemap(Sitemap):
@@ -77,7 +107,8 @@ class FrontPageSitemap(Sitemap):
 
 SITEMAPS = {
     "front": FrontPageSitemap,
-    "articles": ArticleSitemap,
+    # "articles-fa", "articles-en": each language's articles (addresses /sitemap-articles-fa.xml?p=N).
+    **{f"articles-{code}": article_sitemap(code) for code in LANGUAGE_CODES},
     "sections": SectionSitemap,
     "officials": OfficialSitemap,
     "organizations": OrganizationSitemap,

@@ -110,7 +110,7 @@ def test_reader_pages_answer_without_the_cache(broken_redis, caplog):
     for path in (
         "/",
         "/sitemap.xml",
-        "/sitemap-articles.xml",
+        "/sitemap-articles-fa.xml",
         "/sitemap-news.xml",
         "/feed/",
         "/search/?q=خبر",

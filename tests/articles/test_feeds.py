@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
@@ -86,7 +87,7 @@ def test_the_article_sitemap_is_split_into_pages_listed_in_the_index(reader_clie
     monkeypatch.setattr(ArticleSitemap, "limit", 2)
     articles = [make_article(title=f"خبر {n}") for n in range(5)]
     index = ET.fromstring(reader_client.get("/sitemap.xml").content)
-    pages = [loc.text for loc in index.iterfind("s:sitemap/s:loc", NS) if "sitemap-articles" in loc.text]
+    pages = [loc.text for loc in index.iterfind("s:sitemap/s:loc", NS) if "sitemap-articles-fa" in loc.text]
     assert len(pages) == 3  # 5 articles, 2 a page
     locations = sitemap_locations(reader_client)
     assert all(f"http://testserver{a.get_absolute_url()}" in locations for a in articles)
@@ -105,6 +106,56 @@ def test_sitemap_lists_published_articles_in_each_translated_language(reader_cli
     assert not any(f"/news/{a.news_code}/" in loc for a in hidden for loc in locations)
     assert f"http://testserver{site.official.get_absolute_url()}" in locations
     assert f"http://testserver{site.council.get_absolute_url()}" in locations
+
+
+def test_each_language_has_its_own_article_sitemap_whose_entries_name_their_translations(reader_client):
+    site = build_seed_site()
+    add_english(site.article)
+    only_persian = make_article(title="فقط فارسی")
+    persian_url = f"http://testserver{site.article.get_absolute_url()}"
+    english_url = f"http://testserver/en/news/{site.article.news_code}/fars-judiciary-e-services/"
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+
+    def entries(path: str) -> dict[str, dict[str, str]]:
+        root = ET.fromstring(reader_client.get(path).content)
+        return {
+            url.findtext("s:loc", namespaces=NS): {
+                link.get("hreflang"): link.get("href") for link in url.iter(xhtml)
+            }
+            for url in root.iterfind("s:url", NS)
+        }
+
+    persian, english = entries("/sitemap-articles-fa.xml"), entries("/sitemap-articles-en.xml")
+    assert set(persian) == {persian_url, f"http://testserver{only_persian.get_absolute_url()}"}
+    assert set(english) == {english_url}
+    both = {"fa": persian_url, "en": english_url}
+    assert persian[persian_url] == both and english[english_url] == both
+    assert persian[f"http://testserver{only_persian.get_absolute_url()}"] == {}
+
+
+def test_an_article_sitemap_page_is_sliced_in_sql_and_costs_the_same_at_any_archive_size(
+    reader_client, monkeypatch
+):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    counts = []
+    for total in (4, 12):
+        while Article.objects.count() < total:
+            make_article(title=f"خبر {Article.objects.count()}")
+        cache.clear()  # sitemap pages are cached for a few minutes
+        with CaptureQueriesContext(connection) as captured:
+            response = reader_client.get("/sitemap-articles-fa.xml?p=2")
+        assert response.status_code == 200
+        assert len(ET.fromstring(response.content).findall("s:url", NS)) == min(3, total - 3)
+        counts.append(len(captured))
+        # The page's rows come from one LIMIT/OFFSET query, not from a Python list of the whole archive.
+        assert any(re.search(r"LIMIT \d OFFSET 3$", query["sql"]) for query in captured.captured_queries)
+    assert counts[0] == counts[1]
 
 
 def test_news_sitemap_has_the_last_two_days_only(reader_client):
