@@ -81,6 +81,8 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             "source__translations",
             Prefetch("officials", queryset=Official.objects.public()),
             Prefetch("organizations", queryset=Organization.objects.prefetch_related("translations")),
+            # The tags with a name in the page's language (a tag without one has no page here).
+            Prefetch("tags", queryset=Tag.objects.for_language(get_language()).order_by("pk")),
         )
 
     def get_object(self, queryset=None):
