@@ -49,7 +49,10 @@ class TagsWidget(AutocompleteSelectMultiple):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["js/tag_field.js"])
+        # One list, so the merge keeps our script after jQuery and select2 (two lists added with `+`
+        # constrain nothing between them).
+        base = super().media
+        return forms.Media(js=[*base._js, "js/tag_field.js"], css=base._css)
 
 
 def _is_id(value) -> bool:

@@ -11,6 +11,7 @@
   function start(element) {
     const newLabel = element.dataset.newLabel || "%s";
     $(element).select2({
+      width: "100%",  // an empty select measures a few pixels; the names need the form's width
       ajax: {
         data: (params) => ({
           term: params.term,
