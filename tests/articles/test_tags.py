@@ -151,6 +151,17 @@ def test_an_editor_tags_a_new_article_with_existing_and_typed_tags(editor_client
     assert sorted(version.data["tags"]) == sorted(article.tags.values_list("pk", flat=True))
 
 
+def test_a_name_typed_on_the_english_tab_is_an_english_tag(editor_client):
+    article = make_article(status=Article.Status.DRAFT)
+    english = make_tag("Judiciary", language="en")
+    data = form_of(article, title="Fars judiciary", slug="fars", tags=["+JUDICIARY", "+Courts"])
+    response = editor_client.post(change_url(article, "en"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert english in article.tags.all() and article.tags.count() == 2
+    courts = article.tags.exclude(pk=english.pk).get()
+    assert list(courts.get_available_languages()) == ["en"] and courts.slug == "courts"
+
+
 def test_without_javascript_a_bare_name_is_a_name_too(editor_client):
     response = editor_client.post(ADD_URL, article_form(tags=["فوتبال"]))
     assert response.status_code == 302
@@ -254,6 +265,16 @@ def test_renaming_a_tag_makes_its_articles_findable_by_the_new_name(editor_clien
     assert "جهانی" in article.search_document.split() and "بازی" not in article.search_document.split()
     tag.refresh_from_db()
     assert tag.slug == "بازی"  # the address stays: readers and other sites link to it
+
+
+def test_an_editor_adds_a_tag_in_the_tag_admin_and_its_slug_is_made_from_the_name(editor_client):
+    response = editor_client.post(
+        reverse("admin:articles_tag_add") + "?language=fa", {"name": "سازمان‌های مردم‌نهاد", "slug": ""}
+    )
+    assert response.status_code == 302
+    tag = Tag.objects.get()
+    assert tag.slug == "سازمان-های-مردم-نهاد"
+    assert "مردم" in tag.search_document.split()  # the admin's search and autocomplete find it
 
 
 def test_renaming_a_tag_to_another_tags_name_is_refused(editor_client):
