@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableManager, TranslatableQuerySet
@@ -20,7 +22,7 @@ from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsM
 
 from articles.fields import SanitizedRichTextField
 from articles.imagefields import FocalPointField, RenditionImageField
-from articles.persian import normalize
+from articles.persian import BIDI_CONTROLS, normalize, persian_digits
 
 
 def size_column() -> models.PositiveIntegerField:
@@ -293,6 +295,7 @@ class Tag(SearchDocumentMixin, TranslatableModel):
     of the languages it has a name in; its slug (one for all languages) makes the address."""
 
     NAME_LENGTH = 100
+    KEY_LENGTH = 200
     SLUG_LENGTH = 120
 
     slug = models.SlugField(
@@ -338,6 +341,26 @@ class Tag(SearchDocumentMixin, TranslatableModel):
         return slug
 
 
+def clean_tag_name(text: str) -> str:
+    """A typed tag name as it is stored: bidi controls dropped, runs of spaces made one, ends trimmed;
+    the letters stay as written (normalize() makes the key, never the name). Raises ValidationError
+    with a one-line reason. The article form's tag field and the tag admin both go through it."""
+    name = " ".join(BIDI_CONTROLS.sub("", text).split())
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise ValidationError(_("A tag name cannot contain control characters."), code="control")
+    # The key too: NFKC spells a ligature out (ﷺ is 18 letters), and the key's column has a limit.
+    if len(name) > Tag.NAME_LENGTH or len(normalize(name)) > Tag.KEY_LENGTH:
+        limit = persian_digits(Tag.NAME_LENGTH) if get_language_bidi() else str(Tag.NAME_LENGTH)
+        raise ValidationError(
+            _("A tag name is at most %(limit)s characters: %(name)s"),
+            code="too_long",
+            params={"limit": limit, "name": name[:30] + "…"},
+        )
+    if not normalize(name):
+        raise ValidationError(_("A tag name needs letters or digits."), code="empty")
+    return name
+
+
 class TagTranslation(TranslatedFieldsModel):
     """A tag's name in one language, as written, and its normalized key (articles.persian.normalize),
     which is unique per language: what a typed name is matched by."""
@@ -346,7 +369,7 @@ class TagTranslation(TranslatedFieldsModel):
         Tag, related_name="translations", null=True, editable=False, on_delete=models.CASCADE
     )
     name = models.CharField(_("name"), max_length=Tag.NAME_LENGTH)
-    key = models.CharField(_("normalized name"), max_length=Tag.NAME_LENGTH * 2, editable=False)
+    key = models.CharField(_("normalized name"), max_length=Tag.KEY_LENGTH, editable=False)
 
     class Meta:
         db_table = "articles_tag_translation"
@@ -366,9 +389,11 @@ class TagTranslation(TranslatedFieldsModel):
 
     def clean(self):
         super().clean()
+        try:
+            self.name = clean_tag_name(self.name)
+        except ValidationError as refused:
+            raise ValidationError({"name": refused.error_list}) from None
         self.key = normalize(self.name)  # so the uniqueness check sees the key this name makes
-        if not self.key:
-            raise ValidationError({"name": _("A tag name needs letters or digits.")})
 
     def save(self, *args, **kwargs):
         self.key = normalize(self.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -10,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from articles import preview
@@ -23,9 +21,10 @@ from articles.models import (
     Section,
     Tag,
     TagTranslation,
+    clean_tag_name,
     new_preview_nonce,
 )
-from articles.persian import BIDI_CONTROLS, normalize, persian_digits
+from articles.persian import normalize
 from articles.revisions import TRANSLATED_FIELDS, published_at_of, record_revision
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -280,28 +279,6 @@ def confirm_officials(*, officials: QuerySet[Official], user) -> int:
 
 
 # Tags -----------------------------------------------------------------------------------------------------
-
-
-def clean_tag_name(text: str) -> str:
-    """A typed tag name as it is stored: bidi controls dropped, runs of spaces made one, ends trimmed;
-    the letters stay as written (normalize() makes the key, never the name). Raises ValidationError
-    with a one-line reason."""
-    name = " ".join(BIDI_CONTROLS.sub("", text).split())
-    if any(unicodedata.category(char) == "Cc" for char in name):
-        raise ValidationError(_("A tag name cannot contain control characters."), code="control")
-    if len(name) > Tag.NAME_LENGTH:
-        raise ValidationError(
-            _("A tag name is at most %(limit)s characters: %(name)s"),
-            code="too_long",
-            params={"limit": _local_digits(Tag.NAME_LENGTH), "name": name[:30] + "…"},
-        )
-    if not normalize(name):
-        raise ValidationError(_("A tag name needs letters or digits."), code="empty")
-    return name
-
-
-def _local_digits(number: int) -> str:
-    return persian_digits(number) if get_language_bidi() else str(number)
 
 
 def tags_named(names: Iterable[str], *, language: str, user) -> list[Tag]:

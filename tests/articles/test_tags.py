@@ -77,8 +77,9 @@ def test_a_name_is_matched_in_the_language_it_is_typed_in(editor):
         ("a\x1b[31m", "control characters"),
         ("ـ\u200c ", "needs letters or digits"),
         ("خ" * 101, "at most 100 characters"),
+        ("\ufdfa" * 12, "at most 100 characters"),  # 12 characters, 216 once NFKC spells them out
     ],
-    ids=["nul", "escape", "only-invisible", "too-long"],
+    ids=["nul", "escape", "only-invisible", "too-long", "ligatures-too-long"],
 )
 def test_a_name_that_cannot_be_a_tag_is_refused_with_a_reason(text, reason):
     with translation.override("en"), pytest.raises(ValidationError, match=reason):
@@ -275,6 +276,17 @@ def test_an_editor_adds_a_tag_in_the_tag_admin_and_its_slug_is_made_from_the_nam
     tag = Tag.objects.get()
     assert tag.slug == "سازمان-های-مردم-نهاد"
     assert "مردم" in tag.search_document.split()  # the admin's search and autocomplete find it
+
+
+def test_the_tag_admin_refuses_a_bad_name_with_the_form_shown_again(editor_client):
+    url = reverse("admin:articles_tag_add") + "?language=fa"
+    response = editor_client.post(url, {"name": "بد\x1bنام", "slug": ""})
+    assert response.status_code == 400
+    assert response.context["adminform"].form.errors["name"] == [
+        "نام برچسب نمی‌تواند نویسهٔ کنترلی داشته باشد."
+    ]
+    assert editor_client.post(url, {"name": "\u202eورزش\u202c", "slug": ""}).status_code == 302
+    assert str(Tag.objects.get()) == "ورزش"  # bidi controls dropped here as in the article form
 
 
 def test_renaming_a_tag_to_another_tags_name_is_refused(editor_client):
