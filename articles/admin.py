@@ -13,8 +13,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from parler.admin import TranslatableAdmin
 
 from articles import extensions, revisions, services
@@ -25,7 +25,16 @@ from articles.admin_paste import paste_view
 from articles.admin_search import NormalizedSearchMixin
 from articles.forms import ArticleAdminForm, PositionForm
 from articles.mentions import link_new_article
-from articles.models import Article, ArticleRevision, DeletedImport, Official, Organization, Position, Section
+from articles.models import (
+    Article,
+    ArticleRevision,
+    DeletedImport,
+    Official,
+    Organization,
+    Position,
+    Section,
+    Tag,
+)
 from articles.persian import jalali_datetime, persian_digits
 
 
@@ -123,6 +132,7 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
     actions = ["send_to_review", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "slug", "lead", "body"]}),
+        (_("Tags"), {"fields": ["tags"]}),
         (
             _("Publishing"),
             {"fields": ["status", "published_at", "confirm_change", "section", "source", "comments_enabled"]},
@@ -253,6 +263,13 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if "tags" in form.cleaned_data:  # absent for a user who may only view
+            services.set_article_tags(
+                article=form.instance,
+                tags=form.cleaned_data["tags"],
+                user=request.user,
+                language=form.language_code,
+            )
         if not change:
             # Only on creation: a link the editor removes later must stay removed.
             link_new_article(form.instance)
@@ -457,7 +474,18 @@ def _other_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
     ):
         if old.get(key) != new.get(key):
             rows.append((label, _("changed"), ""))
+    # Versions kept before articles had tags say nothing about them.
+    if "tags" in old and old["tags"] != new.get("tags", []):
+        rows.append((_("tags"), *_tag_names(old["tags"], new.get("tags", []))))
     return rows
+
+
+def _tag_names(*id_lists: list[int]) -> list[str]:
+    """Each list of tag ids as the names an editor reads ("—" for none, or for a tag deleted since)."""
+    wanted = {pk for ids in id_lists for pk in ids}
+    names = {tag.pk: str(tag) for tag in Tag.objects.filter(pk__in=wanted).prefetch_related("translations")}
+    separator = gettext(", ")
+    return [separator.join(names.get(pk, "—") for pk in ids) or "—" for ids in id_lists]
 
 
 @admin.register(DeletedImport)

@@ -1,4 +1,4 @@
-"""RSS feeds: the whole site, one per section, one per official. Published articles only, in the
+"""RSS feeds: the whole site, one per section, one per official, one per tag. Published articles only, in the
 language of the URL (/feed/ is Persian, /en/feed/ English)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Official, Section
+from articles.models import Article, Official, Section, Tag
 
 FEED_SIZE = 30
 
@@ -92,3 +92,22 @@ class OfficialFeed(LatestArticlesFeed):
 
     def items(self, obj: Official):
         return _published().filter(officials=obj)[:FEED_SIZE]
+
+
+class TagFeed(LatestArticlesFeed):
+    """A tag's articles; in a language the tag has a name in (as its page)."""
+
+    def get_object(self, request, slug: str) -> Tag:
+        return get_object_or_404(Tag.objects.for_language(get_language()), slug=slug)
+
+    def title(self, obj: Tag) -> str:
+        return str(obj)
+
+    def description(self, obj: Tag) -> str:
+        return gettext("News tagged %(tag)s") % {"tag": obj}
+
+    def link(self, obj: Tag) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Tag):
+        return _published().filter(tags=obj)[:FEED_SIZE]

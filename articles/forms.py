@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from parler.forms import TranslatableModelForm
 
+from articles.admin_tags import tag_form_field
 from articles.jalali_forms import jalali_formfield
 from articles.models import Article, Position
 from articles.services import VisibilityChangeDenied, check_visibility_change
@@ -24,10 +25,14 @@ class ArticleAdminForm(TranslatableModelForm):
     # Not a model field: hidden until a save would take a live article off the site or move its time by
     # more than a day; then the form comes back with a warning and this box, and saves only when ticked.
     confirm_change = forms.BooleanField(label=_("Yes, I mean it"), required=False, widget=forms.HiddenInput)
+    # Existing tags and typed names; not saved with the form's other relations: ArticleAdmin.save_related
+    # hands them to articles.services.set_article_tags, which makes the new ones.
+    tags = tag_form_field()
 
     class Meta:
         model = Article
         fields = "__all__"
+        exclude = ["tags"]
         # Headlines are long sentences in Persian news: give them the full width of the form.
         widgets = {
             "kicker": forms.TextInput(attrs={"class": "vLargeTextField"}),
@@ -42,6 +47,8 @@ class ArticleAdminForm(TranslatableModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "tags" in self.fields and self.instance.pk and "tags" not in self.initial:
+            self.initial["tags"] = list(self.instance.tags.values_list("pk", flat=True))
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
+from parler.fields import TranslationsForeignKey
 from parler.managers import TranslatableManager, TranslatableQuerySet
-from parler.models import TranslatableModel, TranslatedFields
+from parler.models import TranslatableModel, TranslatedFields, TranslatedFieldsModel
 
 from articles.fields import SanitizedRichTextField
 from articles.imagefields import FocalPointField, RenditionImageField
-from articles.persian import normalize
+from articles.persian import BIDI_CONTROLS, normalize, persian_digits
 
 
 def size_column() -> models.PositiveIntegerField:
@@ -268,6 +273,133 @@ class Position(models.Model):
         return self.end_date is None
 
 
+def tag_slug(name: str) -> str:
+    """The readable slug a tag name makes: from its normalized key, so «الكترونيك» and «الکترونیک»
+    give one address, Persian letters kept (`سازمان‌ها` → `سازمان-ها`)."""
+    return slugify(normalize(name), allow_unicode=True)[: Tag.SLUG_LENGTH]
+
+
+class TagQuerySet(TranslatableQuerySet):
+    def for_language(self, language: str) -> TagQuerySet:
+        """Tags named in `language`, with their names: what a page in that language may show or link."""
+        return self.translated(language).prefetch_related("translations")
+
+
+class TagManager(TranslatableManager.from_queryset(TagQuerySet)):
+    pass
+
+
+class Tag(SearchDocumentMixin, TranslatableModel):
+    """A tag (برچسب) editors put on articles. Its name is per language (TagTranslation), and one tag is
+    one normalized key per language, so spelling variants never make two tags. A tag shows on the pages
+    of the languages it has a name in; its slug (one for all languages) makes the address."""
+
+    NAME_LENGTH = 100
+    KEY_LENGTH = 200
+    SLUG_LENGTH = 120
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=SLUG_LENGTH,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Leave empty to make it from the name. Persian letters are kept."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Names in every language and the slug, normalized: what the admin's search and autocomplete match.
+    search_document = models.TextField(blank=True, default="", editable=False)
+
+    objects = TagManager()
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self) -> str:
+        return self.safe_translation_getter("name", any_language=True) or self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug(self.safe_translation_getter("name", any_language=True) or "")
+        super().save(*args, **kwargs)
+
+    def search_parts(self) -> list[str]:
+        return [self.slug]
+
+    @classmethod
+    def free_slug(cls, name: str) -> str:
+        """A slug no other tag has, from `name`: `-2`, `-3` … after a taken one."""
+        base = tag_slug(name) or "tag"
+        slug, n = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base[: cls.SLUG_LENGTH - len(str(n)) - 1]}-{n}"
+        return slug
+
+
+def clean_tag_name(text: str) -> str:
+    """A typed tag name as it is stored: bidi controls dropped, runs of spaces made one, ends trimmed;
+    the letters stay as written (normalize() makes the key, never the name). Raises ValidationError
+    with a one-line reason. The article form's tag field and the tag admin both go through it."""
+    name = " ".join(BIDI_CONTROLS.sub("", text).split())
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise ValidationError(_("A tag name cannot contain control characters."), code="control")
+    # The key too: NFKC spells a ligature out (ﷺ is 18 letters), and the key's column has a limit.
+    if len(name) > Tag.NAME_LENGTH or len(normalize(name)) > Tag.KEY_LENGTH:
+        limit = persian_digits(Tag.NAME_LENGTH) if get_language_bidi() else str(Tag.NAME_LENGTH)
+        raise ValidationError(
+            _("A tag name is at most %(limit)s characters: %(name)s"),
+            code="too_long",
+            params={"limit": limit, "name": name[:30] + "…"},
+        )
+    if not normalize(name):
+        raise ValidationError(_("A tag name needs letters or digits."), code="empty")
+    return name
+
+
+class TagTranslation(TranslatedFieldsModel):
+    """A tag's name in one language, as written, and its normalized key (articles.persian.normalize),
+    which is unique per language: what a typed name is matched by."""
+
+    master = TranslationsForeignKey(
+        Tag, related_name="translations", null=True, editable=False, on_delete=models.CASCADE
+    )
+    name = models.CharField(_("name"), max_length=Tag.NAME_LENGTH)
+    key = models.CharField(_("normalized name"), max_length=Tag.KEY_LENGTH, editable=False)
+
+    class Meta:
+        db_table = "articles_tag_translation"
+        verbose_name = _("tag translation")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language_code", "master"], name="articles_tag_translation_uniq_lang"
+            ),
+            # Serves matching a typed name to its tag: «الكترونيك» finds «الکترونیک».
+            models.UniqueConstraint(
+                fields=["language_code", "key"],
+                name="tag_name_unique_per_language",
+                violation_error_message=_("A tag with this name already exists."),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        try:
+            self.name = clean_tag_name(self.name)
+        except ValidationError as refused:
+            raise ValidationError({"name": refused.error_list}) from None
+        self.key = normalize(self.name)  # so the uniqueness check sees the key this name makes
+
+    def save(self, *args, **kwargs):
+        self.key = normalize(self.name)
+        super().save(*args, **kwargs)
+
+
 class NewsCodeCounter(models.Model):
     """The last news code handed out. Codes come from here, never from MAX(), so a deleted
     article's code is never given to another article."""
@@ -398,6 +530,8 @@ class Article(TranslatableModel):
     organizations = models.ManyToManyField(
         Organization, verbose_name=_("organizations mentioned"), blank=True, related_name="articles"
     )
+    # Changed through articles.services.set_article_tags (typed names become tags there).
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
@@ -468,7 +602,7 @@ class Article(TranslatableModel):
 
     def search_text(self) -> str:
         """Everything a reader might search this article by, normalized. Hits the database for the
-        translations and the mentioned officials and organizations."""
+        translations, the mentioned officials and organizations and the tags' names."""
         parts: list[str] = []
         for translation in self.translations.all():
             parts += [translation.kicker, translation.title, translation.lead, strip_tags(translation.body)]
@@ -479,7 +613,15 @@ class Article(TranslatableModel):
             name for official in self.officials.all() if official.is_public for name in official.alias_list()
         ]
         parts += [name for org in self.organizations.all() for name in org.alias_list()]
+        parts += self.tag_names()
         return normalize(" ".join(part for part in parts if part))
+
+    def tag_names(self) -> list[str]:
+        """The names of this article's tags in every language (readers find an article by its tags).
+        One query, or none when `tags__translations` is prefetched."""
+        if "tags" in getattr(self, "_prefetched_objects_cache", {}):
+            return [translation.name for tag in self.tags.all() for translation in tag.translations.all()]
+        return list(TagTranslation.objects.filter(master__articles=self).values_list("name", flat=True))
 
 
 class DeletedImport(models.Model):

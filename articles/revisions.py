@@ -23,10 +23,11 @@ COMPARED_FIELDS = ("kicker", "title", "lead", "body")
 
 
 def snapshot(article: Article) -> dict:
-    """Everything a version keeps, read from the database: three queries whatever the languages."""
+    """Everything a version keeps, read from the database: four queries whatever the languages."""
     translations = article.translations.model.objects.filter(master_id=article.pk).order_by("language_code")
     officials = Article.officials.through.objects.filter(article_id=article.pk)
     organizations = Article.organizations.through.objects.filter(article_id=article.pk)
+    tags = Article.tags.through.objects.filter(article_id=article.pk)
     return {
         "translations": {
             row["language_code"]: {name: row[name] for name in TRANSLATED_FIELDS}
@@ -41,13 +42,14 @@ def snapshot(article: Article) -> dict:
         "image_credit": article.image_credit,
         "officials": sorted(officials.values_list("official_id", flat=True)),
         "organizations": sorted(organizations.values_list("organization_id", flat=True)),
+        "tags": sorted(tags.values_list("tag_id", flat=True)),
     }
 
 
 def record_revision(
     article: Article, *, user=None, source: str = ArticleRevision.Source.ADMIN, restored_from=None
 ) -> ArticleRevision:
-    """Keep the article as it is now in the database as a new version (four queries). Called after the
+    """Keep the article as it is now in the database as a new version (five queries). Called after the
     article and its mentions are written: by the admin's save, the importer's update and a restore."""
     return ArticleRevision.objects.create(
         article=article,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,12 +19,19 @@ from articles.models import (
     Official,
     Organization,
     Section,
+    Tag,
+    TagTranslation,
+    clean_tag_name,
     new_preview_nonce,
 )
+from articles.persian import normalize
 from articles.revisions import TRANSLATED_FIELDS, published_at_of, record_revision
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CONFIRM_OFFICIAL_PERMISSION = "articles.change_official"
+TAG_ARTICLE_PERMISSION = "articles.change_article"
+ADD_TAG_PERMISSION = "articles.add_tag"
+DELETE_TAG_PERMISSION = "articles.delete_tag"
 
 
 def can_publish(user) -> bool:
@@ -203,6 +211,8 @@ def restore_revision(*, revision: ArticleRevision, user) -> Article:
             article.delete_translation(language)
     article.officials.set(Official.objects.filter(pk__in=data.get("officials", [])))
     article.organizations.set(Organization.objects.filter(pk__in=data.get("organizations", [])))
+    if "tags" in data:  # versions kept before articles had tags say nothing about them: tags stay
+        article.tags.set(Tag.objects.filter(pk__in=data["tags"]))
     refresh_search_document(article)
     record_revision(article, user=user, source=ArticleRevision.Source.RESTORE, restored_from=revision)
     return article
@@ -218,10 +228,13 @@ def refresh_search_document(article: Article) -> None:
 
 
 def refresh_search_documents(articles: QuerySet[Article], *, chunk_size: int = 500) -> int:
-    """refresh_search_document() for many articles: per chunk, three queries to read and one update.
+    """refresh_search_document() for many articles: per chunk, a query for the rows and one per prefetched
+    relation to read them, and one update.
     Leaves updated_at alone: this is not an editor's change. Returns how many were refreshed."""
     count = 0
-    rows = articles.order_by().prefetch_related("translations", "officials", "organizations__translations")
+    rows = articles.order_by().prefetch_related(
+        "translations", "officials", "organizations__translations", "tags__translations"
+    )
     chunk: list[Article] = []
     for article in rows.iterator(chunk_size=chunk_size):
         article.search_document = article.search_text()
@@ -263,3 +276,82 @@ def confirm_officials(*, officials: QuerySet[Official], user) -> int:
     Official.objects.filter(pk__in=pending).update(is_verified=True)
     refresh_search_documents(Article.objects.filter(officials__in=pending).distinct())
     return len(pending)
+
+
+# Tags -----------------------------------------------------------------------------------------------------
+
+
+def tags_named(names: Iterable[str], *, language: str, user) -> list[Tag]:
+    """The tags these typed names stand for, in order and once each: an existing tag when its name in
+    `language` has the same normalized key («الكترونيك» is «الکترونیک»), else a new tag named as typed
+    in that language (refused without the right to add tags). Two queries, plus a few per new tag."""
+    spellings: dict[str, str] = {}
+    for name in names:
+        cleaned = clean_tag_name(name)
+        spellings.setdefault(normalize(cleaned), cleaned)  # the first spelling typed names a new tag
+    found = {
+        row.key: row.master
+        for row in TagTranslation.objects.filter(language_code=language, key__in=spellings).select_related(
+            "master"
+        )
+    }
+    missing = [key for key in spellings if key not in found]
+    if missing and not (user and user.is_active and user.has_perm(ADD_TAG_PERMISSION)):
+        raise PermissionDenied(_("Only an editor may make a new tag; choose one of the existing tags."))
+    for key in missing:
+        found[key] = _new_tag(spellings[key], language=language)
+    return [found[key] for key in spellings]
+
+
+def _new_tag(name: str, *, language: str) -> Tag:
+    """Make a tag, or return the one another editor made with the same key a moment ago."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                tag = Tag()
+                tag.set_current_language(language)
+                tag.name = name
+                tag.save()
+                return tag
+        except IntegrityError:  # the key, or the slug free a moment ago, was taken meanwhile
+            existing = TagTranslation.objects.filter(language_code=language, key=normalize(name)).first()
+            if existing is not None:
+                return existing.master
+    raise IntegrityError(f"could not make a tag named {name!r}")
+
+
+@transaction.atomic
+def set_article_tags(*, article: Article, tags: Iterable[Tag | str], user, language: str) -> list[Tag]:
+    """Give the article exactly these tags: Tag objects, and names an editor typed (matched or made in
+    `language` by tags_named()). Keeps the article's search text true when the tags changed. The
+    caller keeps the version (the admin's save records one for the whole form). Returns the tags."""
+    if not (user and user.is_active and user.has_perm(TAG_ARTICLE_PERMISSION)):
+        raise PermissionDenied(_("Only an editor may tag articles."))
+    tags = list(tags)
+    chosen = [tag for tag in tags if isinstance(tag, Tag)]
+    chosen += tags_named([tag for tag in tags if isinstance(tag, str)], language=language, user=user)
+    chosen = list({tag.pk: tag for tag in chosen}.values())
+    if {tag.pk for tag in chosen} != set(article.tags.values_list("pk", flat=True)):
+        article.tags.set(chosen)
+        refresh_search_document(article)
+    return chosen
+
+
+def refresh_articles_tagged(tag: Tag, *, changed: set[str] | None = None) -> int:
+    """Keep search true after a tag was renamed (`changed` holds "name"; None for "anything"): the
+    articles carrying it are found by its names. Returns how many articles were refreshed."""
+    if changed is not None and "name" not in changed:
+        return 0
+    return refresh_search_documents(Article.objects.filter(tags=tag))
+
+
+@transaction.atomic
+def delete_tags(*, tags: QuerySet[Tag], user) -> int:
+    """Delete tags (from every article that has them) and keep those articles' search text true.
+    Returns how many tags were deleted."""
+    if not (user and user.is_active and user.has_perm(DELETE_TAG_PERMISSION)):
+        raise PermissionDenied(_("Only a chief editor may delete tags."))
+    tagged = list(Article.objects.filter(tags__in=tags).values_list("pk", flat=True).distinct())
+    _total, by_model = tags.delete()
+    refresh_search_documents(Article.objects.filter(pk__in=tagged))
+    return by_model.get(Tag._meta.label, 0)

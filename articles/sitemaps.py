@@ -1,4 +1,5 @@
-"""sitemap.xml (one sitemap of articles per language, sections, officials, organizations)
+"""sitemap.xml (one sitemap of articles per language, sections, officials, organizations, one of tags
+per language)
 and the Google News sitemap of the last two days. Published articles only."""
 
 from __future__ import annotations
@@ -7,12 +8,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from articles.models import Article, Official, Organization, Section
+from articles.models import Article, Official, Organization, Section, Tag
 
 NEWS_WINDOW = timedelta(days=2)
 SITEMAP_CACHE_SECONDS = 5 * 60
@@ -94,6 +96,26 @@ class OrganizationSitemap(Sitemap):
         return Organization.objects.order_by("pk")
 
 
+class TagSitemap(Sitemap):
+    """The tag pages of one language: tags named in it that have a published article in it (what its
+    page lists); an empty tag page is no page for a search engine."""
+
+    language = settings.LANGUAGE_CODE
+    changefreq = "daily"
+
+    def items(self):
+        published = Article.objects.published().translated(self.language).filter(tags=OuterRef("pk"))
+        return Tag.objects.translated(self.language).filter(Exists(published)).order_by("pk")
+
+    def location(self, item: Tag) -> str:
+        with translation.override(self.language):
+            return item.get_absolute_url()
+
+
+def tag_sitemap(language: str) -> type[TagSitemap]:
+    return type(f"TagSitemap_{language}", (TagSitemap,), {"language": language})
+
+
 class FrontPageSitemap(Sitemap):
     changefreq = "always"
     priority = 1.0
@@ -112,6 +134,8 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "officials": OfficialSitemap,
     "organizations": OrganizationSitemap,
+    # "tags-fa", "tags-en": each language's tag pages.
+    **{f"tags-{code}": tag_sitemap(code) for code in LANGUAGE_CODES},
 }
 
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("officials/<str:slug>/", views.OfficialView.as_view(), name="official"),
     path("officials/<str:slug>/feed/", feeds.OfficialFeed(), name="official-feed"),
     path("organizations/<str:slug>/", views.OrganizationView.as_view(), name="organization"),
+    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
+    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]

@@ -17,7 +17,16 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from articles import preview, search, viewcount
-from articles.models import Article, ArticleQuerySet, Official, Organization, Position, Section
+from articles.models import (
+    Article,
+    ArticleQuerySet,
+    Official,
+    Organization,
+    Position,
+    Section,
+    Tag,
+    tag_slug,
+)
 
 LATEST_ON_FRONT = 10
 PER_SECTION_ON_FRONT = 4
@@ -72,6 +81,8 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
             "source__translations",
             Prefetch("officials", queryset=Official.objects.public()),
             Prefetch("organizations", queryset=Organization.objects.prefetch_related("translations")),
+            # The tags with a name in the page's language (a tag without one has no page here).
+            Prefetch("tags", queryset=Tag.objects.for_language(get_language()).order_by("pk")),
         )
 
     def get_object(self, queryset=None):
@@ -224,6 +235,32 @@ class OrganizationView(PublishedArticlesMixin, ListView):
             current_positions=current,
             **kwargs,
         )
+
+
+class TagView(PublishedArticlesMixin, ListView):
+    """A tag's articles, newest first, paginated like a section. A tag has a page in each language it
+    has a name in; an address spelt another way («الكترونيك» for «الکترونیک») redirects to its own."""
+
+    template_name = "articles/tag.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        slug = self.kwargs["slug"]
+        tags = Tag.objects.for_language(get_language())
+        self.tag = tags.filter(slug=slug).first()
+        if self.tag is None:
+            canonical = tags.filter(slug=tag_slug(slug)).first() if tag_slug(slug) != slug else None
+            if canonical is None:
+                raise Http404("No such tag in this language.")
+            return HttpResponsePermanentRedirect(canonical.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.article_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
 
 
 class SearchView(PublishedArticlesMixin, ListView):

@@ -61,6 +61,7 @@ ROLE_MIGRATIONS = [
     ("comments.migrations.0004_comment_permissions", "grant"),
     ("articles.migrations.0005_deleted_imports", "grant"),
     ("comments.migrations.0009_queue_roles", "grant"),
+    ("articles.migrations.0011_article_tags", "grant"),
 ]
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.models import Article, Official, Organization, Position, Section
+from articles.models import Article, Official, Organization, Position, Section, Tag
 from articles.services import refresh_search_document
 
 _seq = itertools.count(1)
@@ -54,6 +54,15 @@ def make_position(**kwargs) -> Position:
     return Position.objects.create(**kwargs)
 
 
+def make_tag(name: str | None = None, *, language: str = "fa", **kwargs) -> Tag:
+    """A saved tag named in `language` (its slug made from the name unless given)."""
+    tag = Tag(**kwargs)
+    tag.set_current_language(language)
+    tag.name = name or f"برچسب {next(_seq)}"
+    tag.save()
+    return tag
+
+
 def make_article(*, language: str = "fa", **kwargs) -> Article:
     """A published article by default; pass status/published_at to get anything else."""
     n = next(_seq)
@@ -66,6 +75,7 @@ def make_article(*, language: str = "fa", **kwargs) -> Article:
     translated["slug"] = kwargs.pop("slug", slugify(translated["title"], allow_unicode=True))
     officials = kwargs.pop("officials", [])
     organizations = kwargs.pop("organizations", [])
+    tags = kwargs.pop("tags", [])
     kwargs.setdefault("status", Article.Status.PUBLISHED)
     if kwargs["status"] == Article.Status.PUBLISHED:
         kwargs.setdefault("published_at", timezone.now() - timedelta(minutes=n))
@@ -78,6 +88,8 @@ def make_article(*, language: str = "fa", **kwargs) -> Article:
         article.officials.set(officials)
     if organizations:
         article.organizations.set(organizations)
+    if tags:
+        article.tags.set(tags)
     # As every save path does (the admin, the importer): search, the admin's included, reads this.
     refresh_search_document(article)
     # Read back directly: parler's refresh_from_db() would also clear its translation cache.

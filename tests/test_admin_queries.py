@@ -14,7 +14,7 @@ from django.urls import reverse
 from articles.models import DeletedImport
 from comments.models import Comment, Report
 from tests.comments.helpers import make_comment
-from tests.factories import make_article, make_official, make_organization, make_section
+from tests.factories import make_article, make_official, make_organization, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,16 @@ def _comments(n: int) -> None:
         Report.objects.create(comment=reply, ip_hash=f"h{reply.pk}", reason="spam")
 
 
+def _tags(n: int) -> None:
+    for i in range(n):
+        tag = make_tag()
+        make_article(tags=[tag])
+        if i % 2:  # every other tag has an English name as well
+            tag.set_current_language("en")
+            tag.name = f"tag {tag.pk}"
+            tag.save()
+
+
 def _deleted_imports(n: int) -> None:
     from django.contrib.auth import get_user_model
 
@@ -70,6 +80,8 @@ LISTS = [
     ("admin:articles_organization_changelist", _organizations, "chief_client", 3),
     ("admin:articles_official_changelist", _officials, "chief_client", 1),  # page
     ("admin:articles_deletedimport_changelist", _deleted_imports, "chief_client", 1),  # page with who
+    # page with each tag's count of articles (a subquery per row), names in every language
+    ("admin:articles_tag_changelist", _tags, "editor_client", 2),
     # page with parents, articles, headlines, and what the moderation queue's cards read (comments/
     # admin_queue.py: one more for the list, two more for the queues)
     ("admin:comments_comment_changelist", _comments, "moderator_client", 4),

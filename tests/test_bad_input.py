@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from comments.models import Comment
 from tests.comments.helpers import form_data
-from tests.factories import make_article, make_official, make_organization, make_section
+from tests.factories import make_article, make_official, make_organization, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,10 @@ def client() -> Client:
         "/en/section/%00/",
         "/en/officials/%00/",
         "/en/organizations/%00/",
+        "/tag/%00/",
+        "/tag/%00/feed/",
+        "/en/tag/%00/",
+        "/en/tag/%00/feed/",
         "/news/1/%00/",
         "/search/?q=%00",
         "/?page=%00",
@@ -62,7 +66,8 @@ def test_the_same_addresses_without_nul_still_answer(client):
     section = make_section(slug="ostani")
     official = make_official(slug="ali", is_verified=True)
     organization = make_organization(slug="ostandari")
-    for obj in (section, official, organization):
+    tag = make_tag("الکترونیک")
+    for obj in (section, official, organization, tag):
         assert client.get(obj.get_absolute_url()).status_code == 200
 
 

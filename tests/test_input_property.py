@@ -20,7 +20,7 @@ from articles.models import Article
 from articles.seedformat import PressRelease, SeedFormatError, parse_bytes
 from comments.models import Comment
 from tests.comments.helpers import form_data, make_comment
-from tests.factories import make_article, make_official, make_organization, make_section
+from tests.factories import make_article, make_official, make_organization, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,9 @@ PATHS = [
     "/organizations/{}/",
     "/en/section/{}/",
     "/en/officials/{}/",
+    "/tag/{}/",
+    "/tag/{}/feed/",
+    "/en/tag/{}/",
     "/news/{}/",
     "/news/{}/print/",
     "/news/{code}/{}/",
@@ -72,7 +75,8 @@ def site(db):
     section = make_section(slug="ostani")
     official = make_official(slug="ali")
     organization = make_organization(slug="ostandari")
-    article = make_article(section=section, officials=[official], organizations=[organization])
+    tag = make_tag("الکترونیک")
+    article = make_article(section=section, officials=[official], organizations=[organization], tags=[tag])
     make_comment(article)
     pages = [
         "/",
@@ -83,6 +87,7 @@ def site(db):
         reverse("articles:search"),
         article.get_absolute_url(),
         "/feed/",
+        tag.get_absolute_url(),
     ]
     return article, pages
 
@@ -102,7 +107,7 @@ def test_any_slug_or_code_in_an_address_is_answered(site, template, value):
 
 
 @settings(max_examples=30)
-@given(page=st.integers(min_value=0, max_value=7), name=st.sampled_from(PARAMETERS), value=url_value)
+@given(page=st.integers(min_value=0, max_value=8), name=st.sampled_from(PARAMETERS), value=url_value)
 def test_any_query_parameter_on_any_reader_page_is_answered(site, page, name, value):
     _article, pages = site
     client = Client(raise_request_exception=False)

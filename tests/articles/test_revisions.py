@@ -36,6 +36,7 @@ def form_of(article, language="fa", **overrides):
         section=article.section_id or "",
         officials=list(article.officials.values_list("pk", flat=True)),
         organizations=list(article.organizations.values_list("pk", flat=True)),
+        tags=list(article.tags.values_list("pk", flat=True)),
     )
     data.update(overrides)
     return data
@@ -73,7 +74,7 @@ def test_a_save_keeps_a_version_with_every_language_and_the_mentions(editor_clie
 
 def test_taking_a_snapshot_costs_a_fixed_number_of_queries(django_assert_num_queries):
     article, _official, _org = bilingual_draft()
-    with django_assert_num_queries(4):  # translations, officials, organizations, insert
+    with django_assert_num_queries(5):  # translations, officials, organizations, tags, insert
         revisions.record_revision(article)
 
 

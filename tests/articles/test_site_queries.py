@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.browser.seed import build_seed_site
-from tests.factories import make_article, make_official, make_organization, make_section
+from tests.factories import make_article, make_official, make_organization, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +22,15 @@ FRONT_PAGE = 8 + NAV
 # 6. the newest few of each section, by id
 # 7. their translations            8. their sections' translations
 
-ARTICLE_PAGE = 11 + NAV + 2
+ARTICLE_PAGE = 13 + NAV + 2
 # 1. the article with its section and source (select_related)
 # 2. its translations               3. its section's translations      4. its source's translations
 # 5. the confirmed officials it mentions                                6. the organizations it mentions
 # 7. those organizations' translations
-# 8. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
-# 9. related articles (one EXISTS over both mention tables)
-# 10. their translations          11. their sections' translations
+# 8. its tags named in the page's language                              9. those tags' names
+# 10. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
+# 11. related articles (one EXISTS over both mention tables)
+# 12. their translations          13. their sections' translations
 # + NAV, + 2: the comment counts by state and the published thread ({% comments_for %}, owned by
 #   the comments app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 
@@ -39,12 +40,20 @@ OFFICIAL_PAGE = 7 + NAV
 # 5. the page of articles           6. their translations              7. their sections' translations
 
 
+TAG_PAGE = 6 + NAV
+# 1. the tag, named in the page's language                              2. its names
+# 3. COUNT of its published articles (pagination)
+# 4. the page of articles           5. their translations              6. their sections' translations
+
+
 def more_of_everything(site) -> None:
     for _ in range(3):
         section = make_section()
-        make_article(section=section, officials=[site.official], organizations=[site.council])
+        tag = make_tag()
+        make_article(section=section, officials=[site.official], organizations=[site.council], tags=[tag])
         site.article.officials.add(make_official())
         site.article.organizations.add(make_organization())
+        site.article.tags.add(tag)
 
 
 def test_front_page_query_count(reader_client, django_assert_num_queries):
@@ -59,6 +68,7 @@ def test_front_page_query_count(reader_client, django_assert_num_queries):
 def test_article_page_query_count(reader_client, django_assert_num_queries):
     site = build_seed_site()
     make_article(officials=[site.official], section=make_section())  # one related article
+    site.article.tags.add(make_tag())
     url = site.article.get_absolute_url()
     with django_assert_num_queries(ARTICLE_PAGE):
         assert reader_client.get(url).status_code == 200
@@ -79,3 +89,17 @@ def test_official_page_query_count(reader_client, django_assert_num_queries):
     more_of_everything(site)
     with django_assert_num_queries(OFFICIAL_PAGE):
         assert reader_client.get(url).status_code == 200
+
+
+def test_tag_page_query_count(reader_client, django_assert_num_queries):
+    site = build_seed_site()
+    tag = make_tag("الکترونیک")
+    site.article.tags.add(tag)
+    url = tag.get_absolute_url()
+    with django_assert_num_queries(TAG_PAGE):
+        assert reader_client.get(url).status_code == 200
+    for _ in range(3):
+        make_article(section=make_section(), tags=[tag, make_tag()])
+    with django_assert_num_queries(TAG_PAGE):
+        response = reader_client.get(url)
+    assert len(response.context["articles"]) == 4

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from articles.services import create_preview_link
 from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
-from tests.factories import attach_image, image_bytes, make_article
+from tests.factories import attach_image, image_bytes, make_article, make_tag
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,11 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
             data=image_bytes(1600, 1000),
         )
     make_article(title="خبر مرتبط", officials=[site.official], section=site.article.section)
+    tag = make_tag("خدمات الکترونیک قضایی")
+    tag.set_current_language("en")
+    tag.name = "Electronic judicial services"
+    tag.save()
+    site.article.tags.add(tag, make_tag("دادگستری فارس"))
     add_english(site.article)
     with translation.override("en"):
         site.article.set_current_language("en")
@@ -42,6 +47,8 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
         "official": site.official.get_absolute_url(),
         "organization": site.council.get_absolute_url(),
         "section": site.article.section.get_absolute_url(),
+        "tag": tag.get_absolute_url(),
+        "tag-en": "/en" + tag.get_absolute_url(),
         "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
         "search-error": "/search/?q=",
         "not-found": "/news/999999/x/",

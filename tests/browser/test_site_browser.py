@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.helpers import ARTIFACTS, DESKTOP, PHONE, PageWatcher, axe_violations
 from tests.browser.seed import build_seed_site
-from tests.factories import make_article
+from tests.factories import make_article, make_tag
 from tests.i18n import fa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +34,8 @@ def seed_site():
         section=site.article.section,
         published_at=site.article.published_at - timedelta(days=1),
     )
+    # Tags, so the article page's tag list is on the page that is checked, and a tag page to check.
+    site.article.tags.add(make_tag("خدمات الکترونیک قضایی"), make_tag("دادگستری فارس"))
     return site
 
 
@@ -94,7 +96,7 @@ def test_pages_work_without_javascript(chromium, live_server, seed_site):
         context.close()
 
 
-@pytest.mark.parametrize("page_name", ["front", "article", "official", "organization", "search"])
+@pytest.mark.parametrize("page_name", ["front", "article", "official", "organization", "search", "tag"])
 def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, page_name):
     url = {
         "front": "/",
@@ -102,6 +104,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, pa
         "official": seed_site.official.get_absolute_url(),
         "organization": seed_site.council.get_absolute_url(),
         "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
+        "tag": seed_site.article.tags.first().get_absolute_url(),
     }[page_name]
     browser_page.goto(url, wait_until="networkidle")
     assert axe_violations(browser_page) == []
