@@ -315,3 +315,18 @@ def test_the_comment_block_of_an_english_article_is_english(chromium, live_serve
         _shoot(page, f"comments-english-{screen}")
     finally:
         context.close()
+
+
+def test_a_comment_published_at_once_replaces_no_comments_yet(browser_page, settings):
+    from playwright.sync_api import expect
+
+    settings.NEWSROOM_COMMENT_MIN_SECONDS = 0
+    settings.NEWSROOM_COMMENT_PREMODERATION = False
+    article = make_article(title="مجموعه قضایی فارس")
+    page = browser_page
+    page.goto(article.get_absolute_url())
+    expect(page.locator("[data-empty]")).to_have_count(1)
+    page.fill("#id_body", "نظری که بی‌درنگ منتشر می‌شود")
+    page.click("[data-comment-form] button[type=submit]")
+    expect(page.locator("[data-thread] .comment")).to_contain_text("نظری که بی‌درنگ منتشر می‌شود")
+    expect(page.locator("[data-empty]")).to_have_count(0)
