@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import get_language_bidi
@@ -20,6 +21,8 @@ from comments.models import Comment
 MESSAGE_TAG = "comments"
 # The article page's query parameter naming the comment its form replies to (the thread's reply links).
 REPLY_PARAMETER = "reply"
+# A vote's value as the vote buttons name it (their `value`, and the vote view's JSON answer).
+VOTE_NAMES = {1: "like", -1: "dislike"}
 
 
 def page_context() -> dict:
@@ -49,14 +52,17 @@ def comment_root() -> str:
     return reverse("comments:vote", args=[0]).removesuffix("0/vote/")
 
 
-def prepare(comments: Iterable[Comment], *, comment_root: str) -> None:
+def prepare(comments: Iterable[Comment], *, comment_root: str, votes: dict[int, int] | None = None) -> None:
     """Set the display strings comment.html uses on `comments` and all their `.children`: `vote_url`,
-    `report_url`, `posted_iso` (machine-readable), `posted`, `likes_shown` and `dislikes_shown` (Jalali and
-    Persian digits on Persian pages, Gregorian and Latin digits elsewhere)."""
+    `report_url`, `posted_iso` (machine-readable), `posted`, `name_shown`, `body_shown` (escaped, line
+    breaks as <br>), `likes_shown` and `dislikes_shown` (Jalali and Persian digits on Persian pages,
+    Gregorian and Latin digits elsewhere), and `liked` and `disliked` ("true" or "false", the buttons'
+    aria-pressed) from `votes`, this reader's votes by comment id (services.reader_votes())."""
     if get_language_bidi():
-        when, digits = persian.jalali_datetime, persian.persian_digits
+        when, digits, text = persian.jalali_datetime, persian.persian_digits, persian.persian_digits_in_text
     else:
-        when, digits = _gregorian_datetime, str
+        when, digits, text = _gregorian_datetime, str, str
+    votes = votes or {}
     pending = list(comments)
     while pending:
         comment = pending.pop()
@@ -65,9 +71,25 @@ def prepare(comments: Iterable[Comment], *, comment_root: str) -> None:
         comment.report_url = base + "report/"
         comment.posted_iso = timezone.localtime(comment.created_at).strftime("%Y-%m-%dT%H:%M%z")
         comment.posted = when(comment.created_at)
+        comment.name_shown = text(comment.display_name)
+        comment.body_shown = linebreaksbr(text(comment.body))
         comment.likes_shown = digits(comment.likes)
         comment.dislikes_shown = digits(comment.dislikes)
+        vote = votes.get(comment.pk, 0)
+        comment.liked = "true" if vote == 1 else "false"
+        comment.disliked = "true" if vote == -1 else "false"
         pending.extend(getattr(comment, "children", ()))
+
+
+def comment_ids(comments: Iterable[Comment]) -> list[int]:
+    """The ids of `comments` and of all their `.children`."""
+    ids = []
+    pending = list(comments)
+    while pending:
+        comment = pending.pop()
+        ids.append(comment.pk)
+        pending.extend(getattr(comment, "children", ()))
+    return ids
 
 
 def _gregorian_datetime(value) -> str:

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 
+from articles.persian import persian_digits
 from comments import spam
 from comments.models import Report
+
+
+def _number(value: int) -> str:
+    """A number in a message: Persian digits on Persian pages, as everywhere else a reader looks."""
+    return persian_digits(value) if get_language_bidi() else str(value)
 
 
 def _refuse_controls(value: str) -> str:
@@ -61,14 +68,14 @@ class CommentForm(forms.Form):
             raise forms.ValidationError(_("Write a comment before sending it."))
         if len(body) > self.max_length:
             raise forms.ValidationError(
-                _("A comment can be at most %(limit)d characters; this one has %(count)d."),
-                params={"limit": self.max_length, "count": len(body)},
+                _("A comment can be at most %(limit)s characters; this one has %(count)s."),
+                params={"limit": _number(self.max_length), "count": _number(len(body))},
             )
         lines = spam.line_count(body)
         if lines > settings.NEWSROOM_COMMENT_MAX_LINES:
             raise forms.ValidationError(
-                _("A comment can have at most %(limit)d lines; this one has %(count)d."),
-                params={"limit": settings.NEWSROOM_COMMENT_MAX_LINES, "count": lines},
+                _("A comment can have at most %(limit)s lines; this one has %(count)s."),
+                params={"limit": _number(settings.NEWSROOM_COMMENT_MAX_LINES), "count": _number(lines)},
             )
         if spam.is_zalgo(body):
             raise forms.ValidationError(

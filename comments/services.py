@@ -489,7 +489,8 @@ def _lock_visible_comment(comment_id: int) -> Comment:
 
 @transaction.atomic
 def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
-    """Like (1) or dislike (-1). The same vote again withdraws it; the other one changes it.
+    """Like (1) or dislike (-1). The same vote again withdraws it; the other one changes it. The comment
+    returned carries its new counts and `reader_vote`, this reader's vote now (1, -1, or 0 if withdrawn).
 
     The comment row is locked first, so concurrent votes on one comment queue up and the counts, recounted
     from the vote rows, always match them. One reader is one signed-cookie id; one client address may
@@ -513,6 +514,7 @@ def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
         Vote.objects.create(comment=comment, voter=voter, ip_hash=client, value=value)
     elif existing.value == value:
         existing.delete()
+        value = 0
     else:
         existing.value = value
         existing.save(update_fields=["value", "updated_at"])
@@ -522,7 +524,18 @@ def vote(*, comment_id: int, voter: str, client: str, value: int) -> Comment:
     )
     Comment.objects.filter(pk=comment.pk).update(**totals)
     comment.likes, comment.dislikes = totals["likes"], totals["dislikes"]
+    comment.reader_vote = value
     return comment
+
+
+def reader_votes(*, voter: str, comment_ids: list[int]) -> dict[int, int]:
+    """This reader's votes on these comments ({comment id: 1 or -1}): one query, through the index of
+    the one-vote-per-reader constraint."""
+    if not comment_ids:
+        return {}
+    return dict(
+        Vote.objects.filter(comment_id__in=comment_ids, voter=voter).values_list("comment_id", "value")
+    )
 
 
 @transaction.atomic

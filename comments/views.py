@@ -3,7 +3,6 @@ with a message) and, for comments.js, as a fetch() that asks for JSON. Thin: the
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict
 
 from django.contrib import messages
@@ -14,13 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
-from comments import display, services, spam
+from comments import display, readers, services, spam
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
-
-READER_COOKIE = "newsroom_reader"
-READER_SALT = "comments.reader"
-READER_MAX_AGE = 365 * 24 * 3600
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -129,14 +124,6 @@ def reply_form(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "comments/form_page.html", context)
 
 
-def _reader_id(request: HttpRequest) -> tuple[str, bool]:
-    """The random id in the reader's signed cookie, and whether it is new."""
-    value = request.get_signed_cookie(READER_COOKIE, default=None, salt=READER_SALT, max_age=READER_MAX_AGE)
-    if value and len(value) <= 64:
-        return value, False
-    return secrets.token_hex(16), True
-
-
 def _answer(request, comment_id: int, payload: dict, message: str, *, status: int = 200) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"message": message, **payload}, status=status)
@@ -154,9 +141,15 @@ def _answer(request, comment_id: int, payload: dict, message: str, *, status: in
 
 @require_POST
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """Like or dislike; the same vote again withdraws it. The answer says which way this reader now
+    votes, so the buttons show it (aria-pressed), with JavaScript in place and without it on the page
+    the reader is sent back to."""
     choice = request.POST.get("value")
     value = {"like": 1, "dislike": -1}.get(choice, 0)
-    voter, new = _reader_id(request)
+    voter = readers.reader_id(request)
+    new = voter is None
+    if new:
+        voter = readers.new_reader_id()
     try:
         comment = services.vote(comment_id=pk, voter=voter, client=spam.request_ip_hash(request), value=value)
     except services.CommentRefused as refused:
@@ -164,19 +157,16 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     response = _answer(
         request,
         pk,
-        {"ok": True, "likes": comment.likes, "dislikes": comment.dislikes},
-        _("Your vote was counted."),
+        {
+            "ok": True,
+            "likes": comment.likes,
+            "dislikes": comment.dislikes,
+            "vote": display.VOTE_NAMES.get(comment.reader_vote, ""),
+        },
+        _("Your vote was counted.") if comment.reader_vote else _("Your vote was withdrawn."),
     )
     if new:
-        response.set_signed_cookie(
-            READER_COOKIE,
-            voter,
-            salt=READER_SALT,
-            max_age=READER_MAX_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
+        readers.remember_reader(request, response, voter)
     return response
 
 

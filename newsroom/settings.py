@@ -44,7 +44,7 @@ MIDDLEWARE = [
     # Before the session and the views: a NUL in the address or a cookie would reach PostgreSQL.
     "newsroom.input_guard.RefuseMalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "newsroom.locale.RequestLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -34,6 +34,17 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _persian_by_default():
+    """Each test starts and ends in the site's default language, whatever it activated itself (requests
+    restore the language they found: newsroom/locale.py)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploads, renditions and drawn social cards go to a fresh folder per test, never the repository's
     media/ (pages draw a missing social card when first shown)."""

@@ -3,7 +3,8 @@
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.translation import get_language_bidi
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language_bidi, gettext
 
 from articles import persian
 
@@ -36,9 +37,41 @@ def gregorian_date(value):
 
 
 @register.filter
+def other_calendar_date(value):
+    """The date again in the page's second calendar, shown after the first (reader_time): the Gregorian
+    date on Persian pages (`۳ ژوئن ۲۰۲۰`), the Jalali one on English pages (`14 Khordad 1399, Iranian
+    calendar`): an English reader dates events in the Gregorian calendar, but the Iranian sources they
+    check (the Persian page, official letters, rulings) are dated in the Jalali one."""
+    if not value:
+        return ""
+    if get_language_bidi():
+        return gregorian_date(value)
+    return gettext("%(date)s, Iranian calendar") % {"date": persian.jalali_date_english(value)}
+
+
+@register.filter
 def local_digits(value):
     """Persian digits on right-to-left (Persian) pages, Latin digits elsewhere."""
     return persian.persian_digits(value) if get_language_bidi() else str(value)
+
+
+@register.filter(is_safe=True)
+def local_text_digits(value):
+    """Running text (a headline, a lead) with Persian digits on Persian pages, except in Latin-script runs
+    such as COVID-19 or Windows 11 (articles.persian.persian_digits_in_text); as written elsewhere."""
+    if not value or not get_language_bidi():
+        return value
+    return persian.persian_digits_in_text(str(value))
+
+
+@register.filter(is_safe=True)
+def local_html_digits(value):
+    """local_text_digits for an HTML fragment (the article body): the text between tags only, never
+    attributes, addresses, character references or code."""
+    if not value or not get_language_bidi():
+        return value
+    converted = persian.persian_digits_in_html(str(value))
+    return mark_safe(converted) if isinstance(value, SafeData) else converted
 
 
 @register.filter

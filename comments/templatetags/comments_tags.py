@@ -4,7 +4,7 @@ articles never imports comments."""
 from django import template
 from django.contrib.messages import get_messages
 
-from comments import display, services, spam
+from comments import display, readers, services, spam
 from comments.display import MESSAGE_TAG, REPLY_PARAMETER, page_context
 from comments.forms import CommentForm, ReportForm
 from comments.models import Comment
@@ -17,6 +17,9 @@ register = template.Library()
 def comments_for(context, article):
     """Two queries whatever the number of comments: the counts by state, and the published thread, of
     which one page is drawn (`?comments=<n>`, services.THREAD_PAGE_SIZE top-level comments with replies).
+    A reader who has voted (the reader cookie, comments/readers.py) costs a third: their votes on the
+    comments of the page, which the vote buttons show as pressed. That is the one thing on the page that
+    belongs to one reader.
 
     `?reply=<id>` on the article page (the thread's reply links, for readers without JavaScript) puts the
     form in reply to that comment, when it is in the published thread; anything else is ignored."""
@@ -34,7 +37,11 @@ def comments_for(context, article):
         parent = _reply_target(thread, query.get(REPLY_PARAMETER, ""))
     page_query = f"{PAGE_PARAMETER}={page.number}&" if page.number > 1 else ""
     shared = page_context()
-    display.prepare(page.object_list, comment_root=shared["comment_root"])
+    voter = readers.reader_id(request) if request is not None else None
+    votes = (
+        services.reader_votes(voter=voter, comment_ids=display.comment_ids(page.object_list)) if voter else {}
+    )
+    display.prepare(page.object_list, comment_root=shared["comment_root"], votes=votes)
     return {
         "article": article,
         "counts": services.counts_for(article),

@@ -61,6 +61,12 @@
             var cell = section.querySelector('[data-count="' + state + '"]');
             if (cell) cell.textContent = localDigits(json.counts[state]);
           });
+          var empty = section.querySelector("[data-empty]");
+          if (empty && json.html) empty.remove();
+          else if (empty && json.counts && json.counts.pending && !json.counts.published) {
+            // A held comment: the counts now say one is waiting, and so does the thread.
+            empty.textContent = empty.getAttribute("data-awaiting");
+          }
           if (json.html) {
             var holder = document.createElement("div");
             holder.innerHTML = json.html;
@@ -134,6 +140,10 @@
         var actions = button.parentNode;
         actions.querySelector("[data-likes]").textContent = localDigits(json.likes);
         actions.querySelector("[data-dislikes]").textContent = localDigits(json.dislikes);
+        // This reader's vote now: the one pressed button, or none when the vote was withdrawn.
+        actions.querySelectorAll("button[value]").forEach(function (b) {
+          b.setAttribute("aria-pressed", b.value === json.vote ? "true" : "false");
+        });
       });
     } else if (target.hasAttribute("data-report-form")) {
       event.preventDefault();

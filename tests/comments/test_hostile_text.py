@@ -61,8 +61,8 @@ def test_a_comment_of_too_many_lines_is_refused(reader_client, article, settings
     response = post(reader_client, article, body=body)
     html = response.content.decode()
     assert response.status_code == 400
-    message = fa("A comment can have at most %(limit)d lines; this one has %(count)d.")
-    assert message % {"limit": 30, "count": 31} in html
+    message = fa("A comment can have at most %(limit)s lines; this one has %(count)s.")
+    assert message % {"limit": "۳۰", "count": "۳۱"} in html
     assert "سطر 30" in html  # the text is kept
     assert not Comment.objects.exists()
 

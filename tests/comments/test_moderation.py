@@ -51,7 +51,7 @@ def test_a_moderator_approves_in_bulk_and_the_counts_follow(
         assert comment.status == Comment.Status.PUBLISHED and comment.moderated_by == moderator
         assert comment.moderated_at is not None
     html = reader_client.get(article.get_absolute_url()).content.decode()
-    assert f'data-count="published">{persian_digits(3)}<' in html and "در صف 1" in html
+    assert f'data-count="published">{persian_digits(3)}<' in html and "در صف ۱" in html
 
 
 def test_rejecting_needs_a_reason_and_keeps_it(moderator_client, article):

@@ -42,3 +42,27 @@ def test_thread_reply_and_report_pages_are_valid_html(reader_client, article, tm
     assert 'rel="next"' in pages["thread"] and 'rel="prev"' in pages["page-2"]
     errors = html_errors(pages, tmp_path)
     assert {name: found for name, found in errors.items() if found} == {}
+
+
+def test_voted_awaiting_and_english_threads_are_valid_html(reader_client, article, tmp_path):
+    from django.utils import translation
+
+    from tests.factories import make_article
+
+    voted = make_comment(article, name="مریم", body="نظر ۱۲")
+    reader_client.post(reverse("comments:vote", args=[voted.pk]), {"value": "like"})
+    waiting = make_article(title="خبر بی‌نظر")
+    make_comment(waiting, status=Comment.Status.PENDING)
+    english = make_article(language="en", title="Judiciary news", lead="A lead.", body="<p>A body 12.</p>")
+    make_comment(english, body="A comment")
+    with translation.override("en"):
+        english.set_current_language("en")
+        english_url = english.get_absolute_url()
+    pages = {
+        "voted": reader_client.get(article.get_absolute_url()).content.decode(),
+        "awaiting": reader_client.get(waiting.get_absolute_url()).content.decode(),
+        "english": reader_client.get(english_url).content.decode(),
+    }
+    assert 'aria-pressed="true"' in pages["voted"] and "data-awaiting" in pages["awaiting"]
+    errors = html_errors(pages, tmp_path)
+    assert {name: found for name, found in errors.items() if found} == {}

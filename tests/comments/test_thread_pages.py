@@ -13,12 +13,15 @@ from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
+# Written with Persian digits, as a Persian page shows every digit in a comment.
+BODIES = [f"نظر {digit}" for digit in "۰۱۲۳۴"]
+
 
 @pytest.fixture
 def five_threads(article, monkeypatch):
     """Pages of two top-level comments: [0, 1], [2 + its reply and the reply's reply, 3], [4]."""
     monkeypatch.setattr(services, "THREAD_PAGE_SIZE", 2)
-    tops = [make_comment(article, body=f"نظر {n}") for n in range(5)]
+    tops = [make_comment(article, body=body) for body in BODIES]
     reply = make_comment(article, parent=tops[2], body="پاسخ به نظر ۲")
     deeper = make_comment(article, parent=reply, body="پاسخ به پاسخ")
     return tops, reply, deeper
@@ -31,7 +34,7 @@ def _bodies(client, article, query: str = "") -> tuple[list[str], str, int]:
     html = response.content.decode()
     shown = [
         body
-        for body in [f"نظر {n}" for n in range(5)] + ["پاسخ به نظر ۲", "پاسخ به پاسخ"]
+        for body in [*BODIES, "پاسخ به نظر ۲", "پاسخ به پاسخ"]
         if f'<p class="comment-body">{body}</p>' in html
     ]
     return shown, html, len(captured)
@@ -39,23 +42,23 @@ def _bodies(client, article, query: str = "") -> tuple[list[str], str, int]:
 
 def test_pages_hold_top_level_comments_with_all_their_replies(reader_client, article, five_threads):
     first, html, _queries = _bodies(reader_client, article)
-    assert first == ["نظر 0", "نظر 1"]
+    assert first == ["نظر ۰", "نظر ۱"]
     assert fa("Later comments") in html and 'rel="next" href="?comments=2#comments"' in html
     assert fa("Earlier comments") not in html
     second, html, second_queries = _bodies(reader_client, article, "?comments=2")
-    assert second == ["نظر 2", "نظر 3", "پاسخ به نظر ۲", "پاسخ به پاسخ"]
+    assert second == ["نظر ۲", "نظر ۳", "پاسخ به نظر ۲", "پاسخ به پاسخ"]
     assert (
         'rel="prev" href="?comments=1#comments"' in html and 'rel="next" href="?comments=3#comments"' in html
     )
     last, _html, last_queries = _bodies(reader_client, article, "?comments=3")
-    assert last == ["نظر 4"]
+    assert last == ["نظر ۴"]
     _first, _html, first_queries = _bodies(reader_client, article)  # the reader's view is counted by now
     assert first_queries == second_queries == last_queries  # a later page costs no extra query
     # The published count is the whole thread's, whatever the page.
     assert '<span data-count="published">۷</span>' in html
 
 
-@pytest.mark.parametrize(("query", "expected"), [("abc", "نظر 0"), ("0", "نظر 4"), ("99", "نظر 4")])
+@pytest.mark.parametrize(("query", "expected"), [("abc", "نظر ۰"), ("0", "نظر ۴"), ("99", "نظر ۴")])
 def test_a_page_number_that_is_no_page_shows_the_first_or_the_last(
     reader_client, article, five_threads, query, expected
 ):
@@ -74,7 +77,7 @@ def test_reply_links_past_the_first_page_keep_the_page(reader_client, article, f
     _shown, html, _queries = _bodies(reader_client, article, "?comments=2")
     assert f'href="?comments=2&amp;reply={tops[2].pk}#comment-form"' in html
     _shown, html, _queries = _bodies(reader_client, article, f"?comments=2&reply={tops[2].pk}")
-    assert f'name="parent" value="{tops[2].pk}"' in html and "نظر 2" in html
+    assert f'name="parent" value="{tops[2].pk}"' in html and "نظر ۲" in html
 
 
 def test_a_vote_without_javascript_returns_to_the_page_that_shows_the_comment(

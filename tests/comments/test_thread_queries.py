@@ -64,11 +64,11 @@ def test_the_article_page_takes_as_many_queries_with_500_comments_as_with_5(read
     large_count, html = _queries_for_page(reader_client, large)
     assert large_count == small_count
     # The first page of the thread: the first 100 top-level comments with their replies.
-    assert ">نظر 99<" in html and ">نظر 100<" not in html and "صف بررسی" not in html
+    assert ">نظر ۹۹<" in html and ">نظر ۱۰۰<" not in html and "صف بررسی" not in html
     assert "سید کاظم موسوی" in html and fa("Newsroom's reply") in html
     second_count, html = _queries_for_page(reader_client, large, "?comments=2")
     again_count, _html = _queries_for_page(reader_client, large)  # the reader's view already counted
-    assert second_count == again_count and ">نظر 100<" in html
+    assert second_count == again_count and ">نظر ۱۰۰<" in html
 
 
 def test_the_thread_itself_is_two_queries(article, django_assert_num_queries):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from comments import services
 from comments.models import Comment, Report, Vote
-from comments.views import READER_COOKIE
+from comments.readers import READER_COOKIE
 from tests.comments.helpers import make_comment
 from tests.factories import make_article
 from tests.i18n import fa
