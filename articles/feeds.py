@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext
-from django.utils.translation import gettext_lazy as _
 
+from articles import extensions
 from articles.models import Article, Official, Section, Tag
 
 FEED_SIZE = 30
@@ -25,8 +25,11 @@ def _published():
 
 
 class LatestArticlesFeed(Feed):
-    title = _("Newsroom: latest news")
-    description = _("The latest published news.")
+    def title(self) -> str:
+        return gettext("%(site)s: latest news") % {"site": extensions.site_brand().name}
+
+    def description(self) -> str:
+        return gettext("The latest published news.")
 
     def link(self):
         return reverse("articles:front")

@@ -7,14 +7,13 @@ import re
 from urllib.parse import quote
 
 from django import template
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 
-from articles import cards, search
+from articles import cards, extensions, search
 
 register = template.Library()
 
@@ -39,11 +38,7 @@ def article_jsonld(context, article) -> SafeString:
         "datePublished": iso8601_value(article.published_at) or None,
         "dateModified": iso8601_value(article.updated_at),
         "image": [request.build_absolute_uri(image)],
-        "publisher": {
-            "@type": "Organization",
-            "name": gettext("Newsroom"),
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
-        },
+        "publisher": publisher(request),
         "identifier": str(article.news_code),
     }
     if article.source:
@@ -56,6 +51,18 @@ def article_jsonld(context, article) -> SafeString:
         data["articleSection"] = str(article.section)
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def publisher(request) -> dict:
+    """The site as schema.org's publisher: its name and logo (the identity the chief editor set)."""
+    brand = extensions.site_brand()
+    data = {"@type": "Organization", "name": brand.name}
+    if brand.logo:
+        logo = {"@type": "ImageObject", "url": request.build_absolute_uri(brand.logo.url)}
+        if brand.logo.width:
+            logo.update(width=brand.logo.width, height=brand.logo.height)
+        data["logo"] = logo
+    return data
 
 
 @register.simple_tag(takes_context=True)
