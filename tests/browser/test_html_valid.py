@@ -58,6 +58,7 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
         "article-en": english_url,
         "article-photo": with_photo.get_absolute_url(),
         "print": f"/news/{site.article.news_code}/print/",
+        "print-photo": f"/news/{with_photo.news_code}/print/",
         "footer-page": "/pages/درباره-ما/",
         "footer-page-en": "/en/pages/about-us/",
         "official": site.official.get_absolute_url(),
@@ -83,6 +84,7 @@ def test_preview_pages_are_valid_html(editor_client, chief_editor, tmp_path):
     site = build_seed_site(published_at=timezone.now() + timedelta(days=1))
     pages = {
         "staff-preview": editor_client.get(site.article.get_absolute_url()).content.decode(),
+        "staff-print-preview": editor_client.get(f"/news/{site.article.news_code}/print/").content.decode(),
         "link-preview": Client()
         .get(create_preview_link(article=site.article, user=chief_editor).path)
         .content.decode(),

@@ -97,7 +97,8 @@ def test_pages_work_without_javascript(chromium, live_server, seed_site):
 
 
 @pytest.mark.parametrize(
-    "page_name", ["front", "article", "official", "organization", "search", "tag", "footer-page"]
+    "page_name",
+    ["front", "article", "official", "organization", "search", "tag", "print", "footer-page"],
 )
 def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, page_name):
     about = make_footer_page(
@@ -110,6 +111,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, pa
         "organization": seed_site.council.get_absolute_url(),
         "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
         "tag": seed_site.article.tags.first().get_absolute_url(),
+        "print": f"/news/{seed_site.article.news_code}/print/",
         "footer-page": about.get_absolute_url(),
     }[page_name]
     browser_page.goto(url, wait_until="networkidle")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from articles import cards, extensions
+from articles.models import Article
 from tests.factories import (
     attach_image,
     image_bytes,
@@ -147,6 +149,41 @@ def test_a_footer_page_body_is_sanitized_whatever_saves_it(reader_client):
     make_footer_page(slug="x", body='<p>متن</p><script>alert(1)</script><img src="x" onerror="alert(2)">')
     html = reader_client.get("/pages/x/").content.decode()
     assert "alert(" not in html and "<p>متن</p>" in html
+
+
+# The print view -----------------------------------------------------------------------------------
+
+
+def test_the_print_view_carries_the_site_the_photo_and_the_short_link(
+    reader_client, django_capture_on_commit_callbacks
+):
+    set_identity(name_fa="خبرگزاری شیرازه", logo=image_bytes(300, 100, fmt="PNG"))
+    with django_capture_on_commit_callbacks(execute=True):
+        article = attach_image(make_article(title="خبر با عکس"), data=image_bytes(1600, 1000))
+    html = reader_client.get(f"/news/{article.news_code}/print/").content.decode()
+    header = html[html.index('<header class="print-header">') : html.index("</header>")]
+    assert "خبرگزاری شیرازه" in header and 'class="site-logo" src="/media/identity/' in header
+    assert "<picture>" in html and "/media/renditions/articles/" in html
+    assert f'<span dir="ltr">http://testserver/n/{article.news_code}</span>' in html
+    assert title(html) == "خبر با عکس - خبرگزاری شیرازه"
+    assert 'class="preview-banner"' not in html
+
+
+def test_a_draft_print_view_is_not_found_for_readers_and_a_preview_for_staff(reader_client, editor_client):
+    for status, when in (
+        (Article.Status.DRAFT, None),
+        (Article.Status.REVIEW, None),
+        (Article.Status.PUBLISHED, timezone.now() + timedelta(days=1)),
+    ):
+        article = make_article(title="پیش‌نویس چاپی", status=status, published_at=when)
+        url = f"/news/{article.news_code}/print/"
+        response = reader_client.get(url)
+        assert response.status_code == 404 and "پیش‌نویس چاپی" not in response.content.decode()
+        staff = editor_client.get(url)
+        html = staff.content.decode()
+        assert staff.status_code == 200 and 'class="preview-banner"' in html
+        assert staff["Cache-Control"] == "private, no-store" and "noindex" in staff["X-Robots-Tag"]
+        assert f"/n/{article.news_code}" not in html  # a short link that readers would find dead
 
 
 # The social card ------------------------------------------------------------------------------------
