@@ -8,11 +8,14 @@ import copy
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
+from articles import images
 from articles.admin_display import PersianHistoryMixin
 from articles.admin_images import ImageAdminMixin
 from identity import services
@@ -30,10 +33,30 @@ class FooterLinkInline(TranslatableTabularInline):
 class SiteIdentityAdmin(ImageAdminMixin, PersianHistoryMixin, TranslatableAdmin):
     form = SiteIdentityForm
     inlines = [FooterLinkInline]
+    readonly_fields = ["logo_preview", "social_image_preview"]
     fieldsets = [
-        (None, {"fields": ["name", "tagline", "logo"]}),
-        (_("Shared links"), {"fields": ["social_image"]}),
+        (None, {"fields": ["name", "tagline", "logo", "logo_preview"]}),
+        (_("Share"), {"fields": ["social_image", "social_image_preview"]}),
     ]
+
+    @admin.display(description=_("Preview"))
+    def logo_preview(self, obj):
+        if not obj or not obj.logo:
+            return _("No logo yet: the site shows the default one.")
+        return format_html('<img class="identity-preview" src="{}" alt="" height="48">', obj.logo.url)
+
+    @admin.display(description=_("Preview"))
+    def social_image_preview(self, obj):
+        source = SiteIdentity._meta.get_field("social_image").source(obj) if obj else None
+        if source is None:
+            return _("No image yet: the site shares the default one.")
+        url = default_storage.url(images.og_rendition(source).name)
+        return format_html('<img class="identity-preview" src="{}" alt="" width="300" height="158">', url)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # There is one identity: nothing to "save and add another" of.
+        context["show_save_and_add_another"] = False
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
         """There is one identity: the list is its page (or the form that creates it)."""
@@ -79,6 +102,10 @@ class SiteIdentityAdmin(ImageAdminMixin, PersianHistoryMixin, TranslatableAdmin)
 
 @admin.register(FooterPage)
 class FooterPageAdmin(PersianHistoryMixin, TranslatableAdmin):
+    class Media:
+        # Images uploaded into the text: a refused one shows our Persian reason, as in the article form.
+        js = ["js/ckeditor_uploads.js"]
+
     form = FooterPageForm
     list_display = ["__str__", "in_footer", "position"]
     list_editable = ["in_footer", "position"]
