@@ -216,16 +216,19 @@ def test_every_feed_carries_each_item_s_photo_as_an_enclosure_and_media_content(
 ):
     from pathlib import Path
 
-    from tests.factories import attach_image, image_bytes
+    from tests.factories import attach_image, image_bytes, make_tag
 
     site = build_seed_site()
     with django_capture_on_commit_callbacks(execute=True):
         attach_image(site.article, data=image_bytes(1600, 1000))
-    make_article(title="خبر بی‌عکس", section=site.article.section, officials=[site.official])
+    tag = make_tag("دادگستری فارس")
+    site.article.tags.add(tag)
+    make_article(title="خبر بی‌عکس", section=site.article.section, officials=[site.official], tags=[tag])
     feeds = [
         "/feed/",
         reverse("articles:section-feed", kwargs={"slug": site.article.section.slug}),
         reverse("articles:official-feed", kwargs={"slug": site.official.slug}),
+        reverse("articles:tag-feed", kwargs={"slug": tag.slug}),
     ]
     for url in feeds:
         items = _items(reader_client, url)
