@@ -236,3 +236,9 @@ def test_articles_alone_fall_back_to_the_settings():
     assert brand.social_image.url.endswith("/static/img/og-default.png") and brand.logo.url.endswith(
         "logo-mark.png"
     )
+
+
+def test_a_footer_page_shows_persian_digits_as_articles_do(reader_client):
+    make_footer_page(slug="تماس", body='<p>تلفن: 071-32345678</p><p><a href="tel:07132345678">تماس</a></p>')
+    html = reader_client.get("/pages/تماس/").content.decode()
+    assert "۰۷۱-۳۲۳۴۵۶۷۸" in html and 'href="tel:07132345678"' in html
