@@ -23,11 +23,10 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache as django_cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.templatetags.static import static
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from PIL import Image, ImageDraw, ImageFont, features
 
-from articles import images
+from articles import extensions, images
 from articles.persian import jalali_date
 
 logger = logging.getLogger(__name__)
@@ -66,9 +65,11 @@ def _font(weight: str, size: int, engine: ImageFont.Layout) -> ImageFont.FreeTyp
     return ImageFont.truetype(path, size, layout_engine=engine)
 
 
-def site_identity() -> tuple[str, str | None]:
-    """The name and logo file drawn on cards. The site's identity lives here until it is editable."""
-    return gettext("Newsroom"), finders.find("img/logo.png")
+def site_identity() -> tuple[str, extensions.Picture | None]:
+    """The name (in the active language) and logo drawn on cards: the site's identity as the chief
+    editor set it (articles.extensions.site_brand; the identity app provides it)."""
+    brand = extensions.site_brand()
+    return brand.name, brand.logo
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int, shaping: dict) -> list[str]:
@@ -97,7 +98,7 @@ def draw_card(
     """Draw a card. `engine` is only for tests comparing against an unshaped drawing."""
     if engine == ImageFont.Layout.RAQM and not can_shape():
         raise ShapingUnavailable("Pillow lacks Raqm (install libraqm0/libfribidi0): cannot draw Persian")
-    site_name, logo_path = site_identity()
+    site_name, logo_picture = site_identity()
     direction = "rtl" if rtl else "ltr"
     # Raqm takes a direction; the basic layout takes none (and draws everything left to right).
     shaping = {"direction": direction, "language": "fa" if rtl else "en"}
@@ -124,13 +125,12 @@ def draw_card(
     middle = band_top + 55
     footer_font = _font("Bold", FOOTER_SIZE, engine)
     name_x = x
-    if logo_path:
-        with Image.open(logo_path) as logo:
-            logo = logo.convert("RGBA")
-            logo.thumbnail((240, 50))
-            logo_x = WIDTH - MARGIN - logo.width if rtl else MARGIN
-            card.paste(logo, (logo_x, middle - logo.height // 2), logo)
-            name_x = logo_x - 24 if rtl else logo_x + logo.width + 24
+    logo = _logo_image(logo_picture)
+    if logo is not None:
+        logo.thumbnail((240, 50))
+        logo_x = WIDTH - MARGIN - logo.width if rtl else MARGIN
+        card.paste(logo, (logo_x, middle - logo.height // 2), logo)
+        name_x = logo_x - 24 if rtl else logo_x + logo.width + 24
     draw.text((name_x, middle), site_name, font=footer_font, fill=INK, anchor=anchor + "m", **shaping)
     if date_text:
         other = ("l" if rtl else "r") + "m"
@@ -138,6 +138,18 @@ def draw_card(
         date_font = _font("Regular", FOOTER_SIZE, engine)
         draw.text((date_x, middle), date_text, font=date_font, fill=SOFT_INK, anchor=other, **shaping)
     return card
+
+
+def _logo_image(picture: extensions.Picture | None) -> Image.Image | None:
+    """The logo as RGBA, or None when there is none or it cannot be read (the card is drawn without)."""
+    if picture is None or picture.open is None:
+        return None
+    try:
+        with picture.open() as handle, Image.open(handle) as logo:
+            return logo.convert("RGBA")
+    except (OSError, ValueError):
+        logger.warning("could not read the site's logo for the social card", exc_info=True)
+        return None
 
 
 def _drawn_card_content(article) -> dict:
@@ -155,8 +167,10 @@ def _drawn_card_content(article) -> dict:
 
 
 def drawn_card_name(article, content: dict) -> str:
-    site_name, _logo = site_identity()
-    key = json.dumps([CARD_VERSION, site_name, content], ensure_ascii=False, sort_keys=True)
+    site_name, logo = site_identity()
+    # A new name or logo draws new cards (an uploaded logo's address changes with every upload).
+    logo_url = logo.url if logo else ""
+    key = json.dumps([CARD_VERSION, site_name, logo_url, content], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     return f"{CARDS_FOLDER}/{article.news_code}-{digest}.png"
 
@@ -179,7 +193,9 @@ def ensure_drawn_card(article) -> str:
 
 
 def default_card() -> Card:
-    return Card(static("img/og-default.png"), WIDTH, HEIGHT)
+    """The site's default social image (its identity's, else the settings')."""
+    image = extensions.site_brand().social_image
+    return Card(image.url, image.width, image.height)
 
 
 def card_for(article) -> Card:

@@ -8,13 +8,20 @@ register, nor names their models or relations (tests/test_boundaries.py keeps it
   annotations it reads, applied in the one list query (articles/admin.py, ArticleAdmin).
 - `import_hooks`: called by the importer with the articles a chunk created or updated and the press
   releases they came from, inside the chunk's transaction (articles/importing/importer.py).
+- `site_brand`: the site's name and pictures where articles draws or writes them outside a template
+  (social cards, JSON-LD, feeds, the news sitemap); the identity app provides it. Templates read the
+  same identity from their context.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 
 if TYPE_CHECKING:
     from django.db.models import Expression
@@ -101,3 +108,59 @@ class ImportHooks:
 
 
 import_hooks = ImportHooks()
+
+
+# The site's brand -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picture:
+    url: str  # absolute path or URL, as a page would write it
+    width: int | None
+    height: int | None
+    open: Callable[[], IO[bytes]] | None = None  # its bytes, for drawing on a card
+
+
+@dataclass(frozen=True)
+class SiteBrand:
+    """The site's name (in the active language), logo and default social image."""
+
+    name: str
+    logo: Picture | None
+    social_image: Picture
+
+
+def _static_picture(path: str, width: int | None, height: int | None) -> Picture:
+    def opener() -> IO[bytes]:
+        found = finders.find(path)
+        if not found:
+            raise FileNotFoundError(path)
+        return open(found, "rb")  # noqa: SIM115 - the caller closes it
+
+    return Picture(static(path), width, height, opener)
+
+
+def default_brand() -> SiteBrand:
+    """From settings: what a fresh site shows before anyone has edited its identity."""
+    logo = settings.NEWSROOM_SITE_LOGO
+    return SiteBrand(
+        name=str(settings.NEWSROOM_SITE_NAME),
+        logo=_static_picture(logo, None, None) if logo else None,
+        social_image=_static_picture(settings.NEWSROOM_SITE_SOCIAL_IMAGE, 1200, 630),
+    )
+
+
+class SiteBrandProvider:
+    """One provider at a time (the identity app's); without one, the settings' defaults."""
+
+    def __init__(self) -> None:
+        self._provider: Callable[[], SiteBrand] | None = None
+
+    def provide(self, provider: Callable[[], SiteBrand] | None) -> None:
+        self._provider = provider
+
+    def __call__(self) -> SiteBrand:
+        return self._provider() if self._provider is not None else default_brand()
+
+
+site_brand = SiteBrandProvider()

@@ -12,8 +12,8 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 
+from articles import extensions
 from articles.models import Article, Official, Organization, Section, Tag
 
 NEWS_WINDOW = timedelta(days=2)
@@ -153,9 +153,10 @@ def news_sitemap(request):
             {"loc": request.build_absolute_uri(article.get_absolute_url()), "article": article}
             for article in articles
         ]
+        publication_name = extensions.site_brand().name
     return render(
         request,
         "sitemaps/news.xml",
-        {"entries": entries, "language": settings.LANGUAGE_CODE, "publication_name": gettext("Newsroom")},
+        {"entries": entries, "language": settings.LANGUAGE_CODE, "publication_name": publication_name},
         content_type="application/xml; charset=utf-8",
     )

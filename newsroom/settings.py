@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "parler",
     "ckeditor",
     "articles",
+    "identity",
     "comments",
     "newsroom.apps.NewsroomConfig",
     "newsroom.apps.LoginThrottleConfig",  # django-axes, named in Persian in the admin
@@ -69,6 +70,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # `identity`: the site's name, logo and footer, lazily from the cache (identity/current.py).
+                "identity.context_processors.identity",
             ],
         },
     },
@@ -140,6 +143,14 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# The site's identity until a chief editor edits it in the admin (identity app), so a fresh site works:
+# per language (these are translated), and static files for the pictures. A field left empty in the
+# admin falls back to these.
+NEWSROOM_SITE_NAME = _("Newsroom")
+NEWSROOM_SITE_TAGLINE = _("Regional news")
+NEWSROOM_SITE_LOGO = "img/logo-mark.png"
+NEWSROOM_SITE_SOCIAL_IMAGE = "img/og-default.png"  # 1200×630
 
 # Photo uploads (articles/images.py): larger files, or pictures of more pixels (checked from the header,
 # before decoding: decompression bombs), are refused with a message on the form.

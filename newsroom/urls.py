@@ -43,6 +43,8 @@ urlpatterns = [
 # Persian (the default) has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    # The newsroom's own pages (about us, contact, terms), edited with the site's identity.
+    path("", include("identity.urls")),
     prefix_default_language=False,
 )
 

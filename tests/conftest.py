@@ -25,10 +25,14 @@ settings.load_profile("newsroom")
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: django-parler caches translations by primary key and test
-    databases reuse keys, so a translation cached by one test would show up in the next."""
+    databases reuse keys, so a translation cached by one test would show up in the next. Only the site's
+    identity is there, as a fresh site that has served a page has it (tests/identity/helpers.py)."""
     from django.core.cache import cache
 
+    from tests.identity.helpers import warm_identity_cache
+
     cache.clear()
+    warm_identity_cache()
     yield
     cache.clear()
 
@@ -73,6 +77,7 @@ ROLE_MIGRATIONS = [
     ("articles.migrations.0005_deleted_imports", "grant"),
     ("comments.migrations.0009_queue_roles", "grant"),
     ("articles.migrations.0011_article_tags", "grant"),
+    ("identity.migrations.0002_chief_editors_edit_identity", "grant_chief_editors"),
 ]
 
 

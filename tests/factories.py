@@ -125,3 +125,39 @@ def attach_image(
         setattr(instance, f"{field}_focal_{axis}", value)
     instance.save()
     return instance
+
+
+def set_identity(*, logo: bytes | None = None, **texts):
+    """Save the site's identity: `name_fa="…", tagline_en="…"` and so on, and a logo picture's bytes."""
+    from identity.forms import LogoFormField
+    from identity.models import SiteIdentity
+
+    identity = SiteIdentity.load()
+    for key, value in texts.items():
+        field, language = key.rsplit("_", 1)
+        identity.set_current_language(language)
+        setattr(identity, field, value)
+    if logo is not None:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = LogoFormField().clean(SimpleUploadedFile("logo.png", logo, "image/png"))
+        identity.logo.save(upload.name, upload, save=False)
+    identity.save()
+    return identity
+
+
+def make_footer_page(
+    *,
+    title: str = "درباره ما",
+    slug: str = "درباره-ما",
+    body: str = "<p>ما خبرگزاری استانی هستیم.</p>",
+    language: str = "fa",
+    **kwargs,
+):
+    from identity.models import FooterPage
+
+    page = FooterPage(**kwargs)
+    page.set_current_language(language)
+    page.title, page.slug, page.body = title, slug, body
+    page.save()
+    return page

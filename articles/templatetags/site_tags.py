@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django import template
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from articles import cards, search
+from articles import cards, extensions, search
 
 register = template.Library()
 
@@ -39,11 +40,7 @@ def article_jsonld(context, article) -> SafeString:
         "datePublished": iso8601_value(article.published_at) or None,
         "dateModified": iso8601_value(article.updated_at),
         "image": [request.build_absolute_uri(image)],
-        "publisher": {
-            "@type": "Organization",
-            "name": gettext("Newsroom"),
-            "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
-        },
+        "publisher": publisher(request),
         "identifier": str(article.news_code),
     }
     if article.source:
@@ -56,6 +53,18 @@ def article_jsonld(context, article) -> SafeString:
         data["articleSection"] = str(article.section)
     text = json.dumps(data, ensure_ascii=False, indent=None).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def publisher(request) -> dict:
+    """The site as schema.org's publisher: its name and logo (the identity the chief editor set)."""
+    brand = extensions.site_brand()
+    data = {"@type": "Organization", "name": brand.name}
+    if brand.logo:
+        logo = {"@type": "ImageObject", "url": request.build_absolute_uri(brand.logo.url)}
+        if brand.logo.width:
+            logo.update(width=brand.logo.width, height=brand.logo.height)
+        data["logo"] = logo
+    return data
 
 
 @register.simple_tag(takes_context=True)
@@ -82,21 +91,44 @@ def search_excerpt(html, terms) -> SafeString:
     return search.excerpt(text, terms or [])
 
 
+@dataclass(frozen=True)
+class ShareTarget:
+    key: str  # names its CSS class: share-<key>
+    label: str
+    url: str
+
+
+# Each service's own share address (no script of theirs is loaded): the article's short link and its
+# headline. The services Iranian readers use at home come first; Telegram, WhatsApp and X after them.
 SHARE_TARGETS = [
-    ("Telegram", "https://t.me/share/url?url={url}&text={title}"),
-    ("WhatsApp", "https://wa.me/?text={title}%20{url}"),
-    ("Eitaa", "https://eitaa.com/share/url?url={url}&text={title}"),
-    ("X", "https://x.com/intent/post?url={url}&text={title}"),
+    ("eitaa", _("Eitaa"), "https://eitaa.com/share/url?url={url}&text={title}"),
+    ("bale", _("Bale"), "https://ble.ir/share/url?url={url}&text={title}"),
+    ("rubika", _("Rubika"), "https://rubika.ir/share?url={url}&text={title}"),
+    ("telegram", _("Telegram"), "https://t.me/share/url?url={url}&text={title}"),
+    ("whatsapp", _("WhatsApp"), "https://wa.me/?text={title}%20{url}"),
+    ("x", pgettext_lazy("the social network", "X"), "https://x.com/intent/post?url={url}&text={title}"),
 ]
 
 
+def short_url(request, article) -> str:
+    return request.build_absolute_uri(reverse("articles:short", args=[article.news_code]))
+
+
 @register.simple_tag(takes_context=True)
-def share_links(context, article) -> list[tuple[str, str]]:
-    """Plain share links (no third-party script is loaded): (name, URL) pairs."""
-    request = context["request"]
-    url = quote(request.build_absolute_uri(reverse("articles:short", args=[article.news_code])), safe="")
+def share_links(context, article) -> list[ShareTarget]:
+    """Plain share links, labelled in the page's language."""
+    url = quote(short_url(context["request"], article), safe="")
     title = quote(article.title or "", safe="")
-    return [(name, pattern.format(url=url, title=title)) for name, pattern in SHARE_TARGETS]
+    return [
+        ShareTarget(key, str(label), pattern.format(url=url, title=title))
+        for key, label, pattern in SHARE_TARGETS
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def short_link(context, article) -> str:
+    """The article's short address, absolute (`/n/<news code>`): what readers copy."""
+    return short_url(context["request"], article)
 
 
 @register.inclusion_tag("includes/section_nav.html")

@@ -200,3 +200,81 @@ def test_a_lead_with_markup_reaches_feed_readers_as_text(reader_client, lead):
     description = item.findtext("description")
     assert description == escape(lead)
     assert "<" not in description
+
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+def _items(client, url: str) -> dict[str, ET.Element]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return {item.findtext("title"): item for item in ET.fromstring(response.content).iter("item")}
+
+
+def test_every_feed_carries_each_item_s_photo_as_an_enclosure_and_media_content(
+    reader_client, settings, django_capture_on_commit_callbacks
+):
+    from pathlib import Path
+
+    from tests.factories import attach_image, image_bytes, make_tag
+
+    site = build_seed_site()
+    with django_capture_on_commit_callbacks(execute=True):
+        attach_image(site.article, data=image_bytes(1600, 1000))
+    tag = make_tag("دادگستری فارس")
+    site.article.tags.add(tag)
+    make_article(title="خبر بی‌عکس", section=site.article.section, officials=[site.official], tags=[tag])
+    feeds = [
+        "/feed/",
+        reverse("articles:section-feed", kwargs={"slug": site.article.section.slug}),
+        reverse("articles:official-feed", kwargs={"slug": site.official.slug}),
+        reverse("articles:tag-feed", kwargs={"slug": tag.slug}),
+    ]
+    for url in feeds:
+        items = _items(reader_client, url)
+        photo = items[site.article.title]
+        enclosure = photo.find("enclosure")
+        assert enclosure is not None, url
+        address = enclosure.get("url")
+        assert address.startswith("http://testserver/media/renditions/articles/") and address.endswith(
+            "-800.jpg"
+        )
+        stored = Path(settings.MEDIA_ROOT) / address.split("/media/", 1)[1]
+        assert enclosure.get("length") == str(stored.stat().st_size) and enclosure.get("type") == "image/jpeg"
+        media = photo.find(f"{MEDIA}content")
+        assert media.attrib == {
+            "url": address,
+            "type": "image/jpeg",
+            "medium": "image",
+            "fileSize": str(stored.stat().st_size),
+            "width": "800",
+            "height": "500",
+        }
+        without = items["خبر بی‌عکس"]
+        assert without.find("enclosure") is None and without.find(f"{MEDIA}content") is None
+
+
+def test_a_photo_missing_from_storage_is_left_out_rather_than_given_a_false_length(reader_client):
+    from tests.factories import attach_image, image_bytes
+
+    article = attach_image(make_article(title="عکس بی‌نسخه"), data=image_bytes())  # renditions never made
+    item = _items(reader_client, "/feed/")[article.title]
+    assert item.find("enclosure") is None and item.find(f"{MEDIA}content") is None
+
+
+def test_feed_photo_lengths_are_asked_of_the_storage_once(
+    reader_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.core.files.storage import default_storage
+
+    from tests.factories import attach_image, image_bytes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(3):
+            attach_image(make_article(title=f"خبر {n}"), data=image_bytes())
+    asked = []
+    real_size = default_storage.size
+    monkeypatch.setattr(default_storage, "size", lambda name: asked.append(name) or real_size(name))
+    reader_client.get("/feed/")
+    reader_client.get("/feed/")
+    assert len(asked) == 3 == len(set(asked))

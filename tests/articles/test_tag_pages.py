@@ -15,6 +15,7 @@ from articles.models import Article
 from tests.articles.test_feeds import rss_titles, sitemap_locations, unpublished
 from tests.browser.seed import add_english
 from tests.factories import make_article, make_tag
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def test_a_tag_page_lists_its_published_articles_newest_first(reader_client):
     assert titles_on(response) == [newer.title, older.title]
     html = response.content.decode()
     assert "<h1>الکترونیک</h1>" in html
-    assert "<title>اخبار با برچسب الکترونیک</title>" in html
+    assert f"<title>اخبار با برچسب الکترونیک - {fa('Newsroom')}</title>" in html  # the site name last
     assert 'lang="fa" dir="rtl"' in html
     feed = reverse("articles:tag-feed", kwargs={"slug": tag.slug})
     assert f'type="application/rss+xml" title="الکترونیک" href="{feed}"' in html

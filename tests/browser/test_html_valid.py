@@ -12,7 +12,14 @@ from django.utils import timezone, translation
 from articles.services import create_preview_link
 from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
-from tests.factories import attach_image, image_bytes, make_article, make_tag
+from tests.factories import (
+    attach_image,
+    image_bytes,
+    make_article,
+    make_footer_page,
+    make_tag,
+    set_identity,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +41,13 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
     tag.save()
     site.article.tags.add(tag, make_tag("دادگستری فارس"))
     add_english(site.article)
+    about = make_footer_page(title="درباره ما", slug="درباره-ما", body="<h2>ما</h2><p>خبرگزاری استانی</p>")
+    about.set_current_language("en")
+    about.title, about.slug, about.body = "About us", "about-us", "<p>A provincial newsroom.</p>"
+    about.save()
+    set_identity(
+        name_fa="خبرگزاری شیرازه", tagline_fa="اخبار استان فارس", logo=image_bytes(300, 100, fmt="PNG")
+    )
     with translation.override("en"):
         site.article.set_current_language("en")
         english_url = site.article.get_absolute_url()
@@ -44,6 +58,9 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
         "article-en": english_url,
         "article-photo": with_photo.get_absolute_url(),
         "print": f"/news/{site.article.news_code}/print/",
+        "print-photo": f"/news/{with_photo.news_code}/print/",
+        "footer-page": "/pages/درباره-ما/",
+        "footer-page-en": "/en/pages/about-us/",
         "official": site.official.get_absolute_url(),
         "organization": site.council.get_absolute_url(),
         "section": site.article.section.get_absolute_url(),
@@ -67,6 +84,7 @@ def test_preview_pages_are_valid_html(editor_client, chief_editor, tmp_path):
     site = build_seed_site(published_at=timezone.now() + timedelta(days=1))
     pages = {
         "staff-preview": editor_client.get(site.article.get_absolute_url()).content.decode(),
+        "staff-print-preview": editor_client.get(f"/news/{site.article.news_code}/print/").content.decode(),
         "link-preview": Client()
         .get(create_preview_link(article=site.article, user=chief_editor).path)
         .content.decode(),

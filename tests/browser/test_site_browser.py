@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.helpers import ARTIFACTS, DESKTOP, PHONE, PageWatcher, axe_violations
 from tests.browser.seed import build_seed_site
-from tests.factories import make_article, make_tag
+from tests.factories import make_article, make_footer_page, make_tag
 from tests.i18n import fa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -96,8 +96,14 @@ def test_pages_work_without_javascript(chromium, live_server, seed_site):
         context.close()
 
 
-@pytest.mark.parametrize("page_name", ["front", "article", "official", "organization", "search", "tag"])
+@pytest.mark.parametrize(
+    "page_name",
+    ["front", "article", "official", "organization", "search", "tag", "print", "footer-page"],
+)
 def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, page_name):
+    about = make_footer_page(
+        title="درباره ما", slug="درباره-ما", body="<h2>خبرگزاری</h2><p>متن درباره ما</p>"
+    )
     url = {
         "front": "/",
         "article": seed_site.article.get_absolute_url(),
@@ -105,6 +111,8 @@ def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, pa
         "organization": seed_site.council.get_absolute_url(),
         "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
         "tag": seed_site.article.tags.first().get_absolute_url(),
+        "print": f"/news/{seed_site.article.news_code}/print/",
+        "footer-page": about.get_absolute_url(),
     }[page_name]
     browser_page.goto(url, wait_until="networkidle")
     assert axe_violations(browser_page) == []
