@@ -80,11 +80,20 @@ def test_a_moderator_clears_the_queue_with_the_keyboard_and_replies_as_the_newsr
     expect(rows.first).to_contain_text(TEXTS[1])
     page.keyboard.press("j")
     expect(rows.nth(1)).to_have_class(re.compile("queue-current"))
+    page.evaluate("window.__noReload = true")
     page.keyboard.press("r")
     expect(page.locator("[name=listed_reason]")).to_be_focused()
-    page.select_option("[name=listed_reason]", str(reason.pk))
-    rows.nth(1).locator(".queue-text").click()  # back to the rows, on the advert
-    page.keyboard.press("s")
+    # The reason from the keyboard: arrows choose, Enter comes back to the same row (and does not submit
+    # the list's form); Escape does too, from the reason's text box.
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("[name=listed_reason]")).to_have_value(str(reason.pk))
+    page.keyboard.press("Enter")
+    expect(rows.nth(1)).to_be_focused()
+    page.locator("[name=reason]").focus()
+    page.keyboard.press("Escape")
+    expect(rows.nth(1)).to_be_focused()
+    assert page.evaluate("window.__noReload") is True  # Enter did not submit the list's form
+    page.keyboard.press("s")  # the advert is spam after all
     expect(page.locator(".messagelist")).to_contain_text(fa("The comment was marked as spam."))
     # p on the question opens the newsroom reply, with the comment and article shown, not typed.
     expect(rows).to_have_count(1)
