@@ -87,7 +87,9 @@ def test_the_admin_is_set_in_vazirmatn(editor_client):
     assert (Path(settings.BASE_DIR) / "static/fonts/vazirmatn/Vazirmatn-Regular.woff2").exists()
 
 
-@pytest.mark.parametrize("name", ["admin:index", "admin:articles_article_paste", "admin:articles_article_add"])
+@pytest.mark.parametrize(
+    "name", ["admin:index", "admin:articles_article_paste", "admin:articles_article_add"]
+)
 def test_admin_pages_name_the_sites_icon(editor_client, name):
     """Without it the browser asks for /favicon.ico, a 404 logged on every admin page."""
     html = editor_client.get(reverse(name)).content.decode()
