@@ -140,4 +140,11 @@ def test_the_queue_on_a_phone(chromium, live_server, moderator):
     page.screenshot(path=str(ARTIFACTS / "queue-390.png"), full_page=True)
     width = page.evaluate("document.querySelector('.queue-text').getBoundingClientRect().width")
     assert width > 250  # the text has the width of the phone, not one word per line
+    # The action bar: each reason field whole on the screen, on one line with its label (the list was
+    # cut off at the edge, the text box stretched tall and its label broke a word a line).
+    for name in ("listed_reason", "reason"):
+        box = page.locator(f"#changelist-form [name={name}]").bounding_box()
+        label = page.locator(f"#changelist-form label:has([name={name}])").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+        assert box["height"] < 48 and label["height"] < 48, name
     context.close()
