@@ -34,6 +34,18 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test ends in the site's language: a request to an /en/ page leaves English active in the
+    thread (LocaleMiddleware activates it and nothing deactivates it), and the next test's reverse()
+    would then build /en/ addresses."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path_factory):
     """Uploads, renditions and drawn social cards go to a fresh folder per test, never the repository's
     media/ (pages draw a missing social card when first shown)."""
