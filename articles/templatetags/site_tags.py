@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from articles import cards, search
 
@@ -82,11 +82,12 @@ def search_excerpt(html, terms) -> SafeString:
     return search.excerpt(text, terms or [])
 
 
+# The services' names as their users write them: تلگرام, not Telegram, on a Persian page.
 SHARE_TARGETS = [
-    ("Telegram", "https://t.me/share/url?url={url}&text={title}"),
-    ("WhatsApp", "https://wa.me/?text={title}%20{url}"),
-    ("Eitaa", "https://eitaa.com/share/url?url={url}&text={title}"),
-    ("X", "https://x.com/intent/post?url={url}&text={title}"),
+    (gettext_lazy("Telegram"), "https://t.me/share/url?url={url}&text={title}"),
+    (gettext_lazy("WhatsApp"), "https://wa.me/?text={title}%20{url}"),
+    (gettext_lazy("Eitaa"), "https://eitaa.com/share/url?url={url}&text={title}"),
+    (gettext_lazy("X"), "https://x.com/intent/post?url={url}&text={title}"),
 ]
 
 

@@ -82,6 +82,19 @@ def test_article_page_has_print_share_and_short_links_without_third_party_script
     assert f"http://testserver/n/{code}" in html
 
 
+def test_share_links_name_the_services_in_the_pages_language(reader_client):
+    site = build_seed_site()
+    add_english(site.article)
+    persian = html_of(reader_client, site.article.get_absolute_url())
+    names = re.findall(r'<ul class="share-links">(.*?)</ul>', persian, re.S)[0]
+    assert re.findall(r">([^<]+)</a>", names) == ["تلگرام", "واتس‌اپ", "ایتا", "ایکس"]
+    with translation.override("en"):
+        site.article.set_current_language("en")
+        english = html_of(reader_client, site.article.get_absolute_url())
+    names = re.findall(r'<ul class="share-links">(.*?)</ul>', english, re.S)[0]
+    assert re.findall(r">([^<]+)</a>", names) == ["Telegram", "WhatsApp", "Eitaa", "X"]
+
+
 def test_article_page_for_machines_has_canonical_open_graph_and_news_article_json_ld(reader_client):
     site = build_seed_site()
     article = site.article
