@@ -152,6 +152,8 @@ def editor_pastes_the_release(desk: Desk, editor: Person) -> Article:
 def editor_fixes_the_headline(desk: Desk, editor: Person, article: Article) -> None:
     page = editor.page
     expect(page.locator("#id_title")).to_have_value(PASTED_HEADLINE)
+    # An editor's role: no preview link to send out (chief editors only).
+    expect(page.get_by_role("link", name=fa("Preview link"))).to_have_count(0)
     page.fill("#id_title", FIXED_HEADLINE)
     # The section, through the autocomplete. Each keystroke cancels the search still under way.
     editor.expected.append(r"failed: .*/admin/autocomplete/\?.* \(net::ERR_ABORTED\)")
@@ -173,6 +175,8 @@ def editor_sends_it_to_review(desk: Desk, editor: Person, article: Article) -> N
     page.goto("/admin/articles/article/")
     row = page.locator("#result_list tbody tr", has_text=FIXED_HEADLINE)
     row.locator("input[name=_selected_action]").check()
+    # An editor's role: sending to review is offered, publishing is not.
+    expect(page.locator("select[name=action] option[value=publish]")).to_have_count(0)
     page.select_option("select[name=action]", "send_to_review")
     page.click("button[name=index]")
     expect(message(page)).to_contain_text(fa("%s articles sent to review.") % "۱")
