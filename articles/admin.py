@@ -122,7 +122,7 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
 
     form = ArticleAdminForm
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
-    list_display = ["title_column", "news_code_column", "status", "published_column", "section"]
+    list_display = ["title_column", "news_code_column", "status_column", "published_column", "section"]
     list_filter = ["status", ("section", TranslatedRelatedFilter), JalaliPublishedFilter, "comments_enabled"]
     # Headline, kicker, lead and body in every language and the names mentioned, normalized; and the code.
     search_fields = ["search_document", "news_code"]
@@ -375,6 +375,12 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
     @admin.display(description=_("headline"))
     def title_column(self, obj):
         return str(obj)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_column(self, obj):
+        # "Published" with a time still ahead is not on the site yet: say so, or a chief editor reading
+        # the list takes a scheduled article for a live one.
+        return _("scheduled") if obj.is_scheduled else obj.get_status_display()
 
     @admin.display(description=_("news code"), ordering="news_code")
     def news_code_column(self, obj):

@@ -661,6 +661,8 @@ class ArticleRevision(models.Model):
         ADMIN = "admin", _("saved in the admin")
         IMPORT = "import", _("updated by import")
         RESTORE = "restore", _("restored")
+        # The first version of a release an editor pasted into the admin, as the importer read it.
+        PASTE = "paste", _("pasted press release")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"

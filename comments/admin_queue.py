@@ -176,7 +176,9 @@ def decision_messages() -> dict[str, str]:
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("The newsroom's reply"), widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"})
+        label=_("The newsroom's reply"),
+        # The moderator came here from the queue's p key: typing starts at once.
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto", "autofocus": True}),
     )
     next = forms.CharField(required=False, widget=forms.HiddenInput)
 

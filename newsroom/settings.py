@@ -197,6 +197,12 @@ CKEDITOR_CONFIGS = {
         # divarea: the editing area is a div in the page, not an iframe, whose bootstrap is an inline
         # script the Content-Security-Policy refuses (NEWSROOM_CSP_ADMIN).
         "extraPlugins": "bidi,divarea,uploadimage",
+        # exportpdf (in the full build) would send the text to CKSource's converter in the cloud and warns
+        # in the console without a token: drafts stay here.
+        "removePlugins": "exportpdf",
+        # uploadimage takes pasted images (to our upload view); CKEditor turns the clipboard's own
+        # handling off when it sees the plugin and warns in the console unless it is off already.
+        "clipboard_handleImages": False,
         "uploadUrl": _BODY_IMAGE_UPLOAD_URL,
         "filebrowserImageUploadUrl": _BODY_IMAGE_UPLOAD_URL,
         "allowedContent": _CKEDITOR_ALLOWED_CONTENT,

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from articles.importing.importer import Importer
 from articles.importing.results import Options, Outcome, Result, Source
-from articles.models import Article
+from articles.models import Article, ArticleRevision
+from articles.revisions import record_revision
 from articles.seedformat import PressRelease, parse_bytes
 
 PASTE_PERMISSION = "articles.add_article"
@@ -123,4 +124,7 @@ def create_draft(*, data: bytes, user) -> Article | AlreadyImported:
             return already
         # An update leaves updated_at alone, so the draft still counts as "not edited since import".
         Article.objects.filter(pk=result.article_id).update(author=user)
-        return Article.objects.get(pk=result.article_id)
+        draft = Article.objects.get(pk=result.article_id)
+        # The release as read is the first version: what the desk changes later is compared with it.
+        record_revision(draft, user=user, source=ArticleRevision.Source.PASTE)
+        return draft

@@ -2,6 +2,7 @@
 // between comments, a publishes, r rejects with the reason chosen in the action bar, s marks spam, p opens
 // the newsroom reply. Every key presses a real button or link of the row, so the page works the same
 // without this file. The row stays the same after a decision (the decided one leaves the queue).
+// r without a reason focuses the reason list; Enter or Escape there comes back to the row.
 // Loaded in the admin's <head> (ModelAdmin.Media): it waits for the rows.
 document.addEventListener("DOMContentLoaded", function () {
   "use strict";
@@ -33,8 +34,22 @@ document.addEventListener("DOMContentLoaded", function () {
     row.addEventListener("focusin", function () { if (current !== index) select(index, false); });
   });
 
+  function reasonField(target) {
+    return target && target.form && target.form.id === "changelist-form" &&
+      (target.name === "listed_reason" || target.name === "reason");
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // In the action bar's reason fields (where r without a reason sends the moderator), Enter or Escape
+    // goes back to the comment, to press r again. Enter would otherwise submit the list's form with
+    // no action chosen, and lose the reason.
+    if ((event.key === "Enter" || event.key === "Escape") && reasonField(event.target) && current >= 0) {
+      event.preventDefault();
+      select(current, true);
+      return;
+    }
+    if (typing(event.target)) return;
     var key = event.key;
     if (key === "j" || key === "k") {
       event.preventDefault();
@@ -49,7 +64,7 @@ document.addEventListener("DOMContentLoaded", function () {
       var listed = document.querySelector('#changelist-form [name="listed_reason"]');
       var own = document.querySelector('#changelist-form [name="reason"]');
       if (listed && own && !listed.value && !own.value.trim()) {
-        listed.focus(); // a rejection needs a reason: choose one, then press r on the row again
+        listed.focus(); // a rejection needs a reason: choose one, Enter, and r again
         return;
       }
     }

@@ -1,15 +1,17 @@
 """The editors' admin, driven through the test client as an editor would use it."""
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 from articles.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from articles.services import refresh_search_document
 from tests.factories import make_article, make_official, make_organization, make_section
+from tests.i18n import fa
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +180,23 @@ def test_changelist_shows_code_jalali_date_and_comment_counts(chief_client):
     assert jalali_datetime(article.published_at) in html
     assert '<td class="field-published_comments">۲</td>' in html
     assert '<td class="field-pending_comments">۱</td>' in html
+
+
+def test_changelist_tells_a_scheduled_article_from_a_live_one(chief_client):
+    live = make_article(title="خبر منتشرشده")
+    scheduled = make_article(title="خبر زمان‌بندی‌شده", published_at=timezone.now() + timedelta(hours=2))
+    draft = make_article(title="خبر پیش‌نویس", status=Article.Status.DRAFT, published_at=None)
+    html = chief_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    rows = {article.pk: _row(html, article) for article in (live, scheduled, draft)}
+    assert fa("scheduled") in rows[scheduled.pk] and fa("published") not in rows[scheduled.pk]
+    assert fa("published") in rows[live.pk] and fa("scheduled") not in rows[live.pk]
+    assert fa("draft") in rows[draft.pk]
+
+
+def _row(html: str, article) -> str:
+    """The change list's row of `article` (from its checkbox to the end of the row)."""
+    start = html.index(f'value="{article.pk}"')
+    return html[start : html.index("</tr>", start)]
 
 
 def test_search_finds_articles_by_either_language(chief_client):

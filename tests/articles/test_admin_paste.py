@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from articles.models import Article, Official, Organization
+from articles.models import Article, ArticleRevision, Official, Organization
 from comments.models import Comment
 from tests.factories import make_article, make_official, make_organization, make_section
+from tests.i18n import fa
 
 URL = reverse("admin:articles_article_paste")
 KICKER = "رئیس کل دادگستری فارس در جمع مدیران:"
@@ -97,6 +98,18 @@ def test_save_creates_a_draft_with_fields_source_section_and_mentions(editor_cli
     assert [str(org) for org in article.organizations.all()] == ["دادگستری فارس"]
     followed = editor_client.get(response["Location"])
     assert "پیش‌نویس" in followed.content.decode()
+
+
+def test_the_pasted_release_is_the_drafts_first_version(editor_client, editor, newsroom):
+    """So the versions page can compare the desk's changes with the release as it came in."""
+    editor_client.post(URL, {"release": preview(editor_client).context["signed"]})
+    article = Article.objects.get()
+    [version] = article.revisions.all()
+    assert (version.user, version.source) == (editor, ArticleRevision.Source.PASTE)
+    assert version.data["translations"]["fa"]["title"] == HEADLINE
+    assert version.data["status"] == Article.Status.DRAFT
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert fa("pasted press release") in history.content.decode()
 
 
 def test_save_reparses_and_never_trusts_a_tampered_field(editor_client, newsroom):

@@ -87,6 +87,15 @@ def test_the_admin_is_set_in_vazirmatn(editor_client):
     assert (Path(settings.BASE_DIR) / "static/fonts/vazirmatn/Vazirmatn-Regular.woff2").exists()
 
 
+@pytest.mark.parametrize(
+    "name", ["admin:index", "admin:articles_article_paste", "admin:articles_article_add"]
+)
+def test_admin_pages_name_the_sites_icon(editor_client, name):
+    """Without it the browser asks for /favicon.ico, a 404 logged on every admin page."""
+    html = editor_client.get(reverse(name)).content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg"' in html
+
+
 def test_latin_words_in_a_message_keep_their_digits():
     from articles.persian import persian_digits_in_words
 

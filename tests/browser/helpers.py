@@ -79,13 +79,18 @@ class PageWatcher:
         self.problems: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+        page.on(
+            "requestfailed",
+            lambda request: self.problems.append(f"failed: {request.url} ({request.failure})"),
+        )
         page.on("response", self._response)
         page.on("request", self._request)
 
     def _console(self, message) -> None:
         if message.type in ("error", "warning"):
-            self.problems.append(f"console {message.type}: {message.text}")
+            # "Failed to load resource" names no resource: add which one.
+            where = f" ({message.location['url']})" if message.text.startswith("Failed to load") else ""
+            self.problems.append(f"console {message.type}: {message.text}{where}")
 
     def _response(self, response) -> None:
         if response.status >= 400:

@@ -33,8 +33,18 @@ def seed_lines() -> list[str]:
     return lines
 
 
-def build_seed_site(**article_kwargs) -> SeedSite:
-    kicker, title, lead, *body = seed_lines()
+@dataclass
+class Newsroom:
+    """What the desk knows before the release arrives: who the official is, and his organizations."""
+
+    official: Official
+    judiciary: Organization
+    province: Organization
+    council: Organization
+    agency: Organization
+
+
+def build_newsroom() -> Newsroom:
     judiciary = make_organization(name="قوه قضائیه", slug="قوه-قضائیه", kind=Organization.Kind.JUDICIARY)
     province = make_organization(
         name="دادگستری کل استان فارس",
@@ -59,20 +69,26 @@ def build_seed_site(**article_kwargs) -> SeedSite:
         (judiciary, "نماینده عالی قوه قضائیه در استان فارس"),
     ):
         Position.objects.create(official=official, organization=organization, title=position_title)
+    return Newsroom(official, judiciary, province, council, agency)
+
+
+def build_seed_site(**article_kwargs) -> SeedSite:
+    kicker, title, lead, *body = seed_lines()
+    n = build_newsroom()
     article_kwargs.setdefault("section", make_section(name="قضایی", slug="قضایی"))
     article = make_article(
         kicker=kicker,
         title=title,
         lead=lead,
         body="".join(f"<p>{line}</p>" for line in body),
-        source=agency,
-        officials=[official],
-        organizations=[judiciary, province, council],
+        source=n.agency,
+        officials=[n.official],
+        organizations=[n.judiciary, n.province, n.council],
         **article_kwargs,
     )
     refresh_search_document(article)
     article.refresh_from_db()
-    return SeedSite(article, official, judiciary, province, council, agency)
+    return SeedSite(article, n.official, n.judiciary, n.province, n.council, n.agency)
 
 
 def add_english(article: Article, *, title: str = "Fars judiciary leads in e-services") -> Article:

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from articles.sanitize import clean_body_html
-from tests.browser.helpers import wait_for_ckeditor
+from tests.browser.helpers import PageWatcher, wait_for_ckeditor
 
 pytestmark = pytest.mark.browser
 
@@ -71,3 +71,22 @@ def test_the_editor_keeps_only_what_the_sanitizer_keeps(chromium, live_server, e
         ("td", ["colspan"]),
     ]
     assert "English inside" in kept and "تیتر" in kept and "خبر" in kept
+
+
+def test_the_editor_loads_without_console_warnings(chromium, live_server, editor):
+    """CKEditor's full build warned twice on every article form: its PDF export (a cloud service, now
+    removed) had no token, and pasted-image handling was switched off behind the config's back."""
+    context = chromium.new_context(locale="fa-IR", base_url=live_server.url)
+    page = context.new_page()
+    watcher = PageWatcher(page, live_server.url)
+    try:
+        page.goto("/admin/login/?next=/admin/articles/article/add/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor")
+        page.click("input[type=submit]")
+        wait_for_ckeditor(page)
+        assert page.evaluate("'exportpdf' in CKEDITOR.instances.id_body.plugins") is False
+        assert page.evaluate("'uploadimage' in CKEDITOR.instances.id_body.plugins") is True
+    finally:
+        context.close()
+    assert watcher.problems == []

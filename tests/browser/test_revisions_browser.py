@@ -1,5 +1,5 @@
-"""The compare page of an article's versions, in Chromium (fa-IR): a readable diff at desktop and phone
-widths, with screenshots in artifacts/."""
+"""The versions of an article and the compare page, in Chromium (fa-IR): a readable list and diff at desktop
+and phone widths, with screenshots in artifacts/."""
 
 from __future__ import annotations
 
@@ -49,4 +49,14 @@ def test_compare_page_is_readable(chromium, live_server, chief_editor, width):
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scrolling
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"revision-compare-{width}.png"), full_page=True)
+
+    # The list of versions: at 390 px each version is a card (the table was 15 px wider than a phone,
+    # the headline one word per line).
+    page.goto(reverse("admin:articles_article_history", args=[article.pk]))
+    assert page.locator("table.revisions-table tbody tr").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if width < 768:
+        headline = page.locator("table.revisions-table tbody td", has_text="شمال استان")
+        assert headline.bounding_box()["width"] > width / 2  # the headline reads across the card
+    page.screenshot(path=str(ARTIFACTS / f"revision-list-{width}.png"), full_page=True)
     context.close()

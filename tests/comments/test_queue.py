@@ -1,6 +1,8 @@
 """The moderators' queue as a working surface: per-row buttons that call the services, the chief editors'
 rejection reasons, dismissing reports, the newsroom's reply from the queue, the reader's other comments."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -185,6 +187,8 @@ def test_moderator_replies_as_the_newsroom_from_the_queue(moderator_client, mode
     page = form.content.decode()
     assert "چرا این خبر ناقص است؟" in page and "دادگستری فارس" in page
     assert 'name="parent"' not in page and 'name="article"' not in page and 'name="status"' not in page
+    # Reached with the queue's p key: the reply box has the focus, the moderator types at once.
+    assert re.search(r'<textarea name="body"[^>]* autofocus[ >]', page)
     response = moderator_client.post(url, {"body": "خبر به روز شد.", "next": reverse(PENDING)})
     assert response.status_code == 302 and response["Location"] == reverse(PENDING)
     reply = Comment.objects.get(body="خبر به روز شد.")

@@ -80,11 +80,20 @@ def test_a_moderator_clears_the_queue_with_the_keyboard_and_replies_as_the_newsr
     expect(rows.first).to_contain_text(TEXTS[1])
     page.keyboard.press("j")
     expect(rows.nth(1)).to_have_class(re.compile("queue-current"))
+    page.evaluate("window.__noReload = true")
     page.keyboard.press("r")
     expect(page.locator("[name=listed_reason]")).to_be_focused()
-    page.select_option("[name=listed_reason]", str(reason.pk))
-    rows.nth(1).locator(".queue-text").click()  # back to the rows, on the advert
-    page.keyboard.press("s")
+    # The reason from the keyboard: arrows choose, Enter comes back to the same row (and does not submit
+    # the list's form); Escape does too, from the reason's text box.
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("[name=listed_reason]")).to_have_value(str(reason.pk))
+    page.keyboard.press("Enter")
+    expect(rows.nth(1)).to_be_focused()
+    page.locator("[name=reason]").focus()
+    page.keyboard.press("Escape")
+    expect(rows.nth(1)).to_be_focused()
+    assert page.evaluate("window.__noReload") is True  # Enter did not submit the list's form
+    page.keyboard.press("s")  # the advert is spam after all
     expect(page.locator(".messagelist")).to_contain_text(fa("The comment was marked as spam."))
     # p on the question opens the newsroom reply, with the comment and article shown, not typed.
     expect(rows).to_have_count(1)
@@ -131,4 +140,11 @@ def test_the_queue_on_a_phone(chromium, live_server, moderator):
     page.screenshot(path=str(ARTIFACTS / "queue-390.png"), full_page=True)
     width = page.evaluate("document.querySelector('.queue-text').getBoundingClientRect().width")
     assert width > 250  # the text has the width of the phone, not one word per line
+    # The action bar: each reason field whole on the screen, on one line with its label (the list was
+    # cut off at the edge, the text box stretched tall and its label broke a word a line).
+    for name in ("listed_reason", "reason"):
+        box = page.locator(f"#changelist-form [name={name}]").bounding_box()
+        label = page.locator(f"#changelist-form label:has([name={name}])").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, name
+        assert box["height"] < 48 and label["height"] < 48, name
     context.close()
