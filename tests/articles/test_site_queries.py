@@ -61,7 +61,7 @@ TAG_PAGE = 6 + CHROME
 def site_with_every_block():
     """The seed site with something in each block: an urgent article, and articles read today."""
     site = build_seed_site()
-    urgent = make_article(urgent=True, section=site.article.section)
+    urgent = make_article(urgent=True, section=site.article.section, published_at=timezone.now())
     for article, count in ((site.article, 3), (urgent, 5)):
         DailyViewCount.objects.create(article=article, day=timezone.localdate(), views=count)
     return site

@@ -63,7 +63,9 @@ def test_the_hours_are_a_setting(reader_client, settings):
 
 def test_the_bar_is_on_every_reader_page(reader_client):
     section = make_section()
-    article = make_article(title="فوری در همه صفحه‌ها", urgent=True, section=section)
+    article = make_article(
+        title="فوری در همه صفحه‌ها", urgent=True, section=section, published_at=ago(minutes=1)
+    )
     for url in (
         "/",
         article.get_absolute_url(),
@@ -76,8 +78,11 @@ def test_the_bar_is_on_every_reader_page(reader_client):
 
 
 def test_english_pages_list_only_urgent_articles_translated_into_english(reader_client):
-    both = add_english(make_article(title="فوری دو زبانه", urgent=True), title="Urgent in English")
-    make_article(title="فوری فقط فارسی", urgent=True)
+    both = add_english(
+        make_article(title="فوری دو زبانه", urgent=True, published_at=ago(minutes=1)),
+        title="Urgent in English",
+    )
+    make_article(title="فوری فقط فارسی", urgent=True, published_at=ago(minutes=2))
     bar = bar_of(reader_client.get("/en/").content.decode())
     assert "Urgent in English" in bar and "فوری" not in bar.split("</h2>", 1)[1]
     with translation.override("en"):
@@ -89,7 +94,7 @@ def test_english_pages_list_only_urgent_articles_translated_into_english(reader_
 def test_the_bar_is_one_query_whatever_the_archive(django_assert_num_queries):
     template = Template("{% load site_tags %}{% urgent_bar %}")
     context = Context({"request": RequestFactory().get("/")})
-    make_article(title="فوری یک", urgent=True)
+    make_article(title="فوری یک", urgent=True, published_at=ago(minutes=1))
     with django_assert_num_queries(1):
         html = template.render(context)
     assert "فوری یک" in html
@@ -107,7 +112,7 @@ def test_the_bar_is_one_query_whatever_the_archive(django_assert_num_queries):
 
 
 def test_the_bar_carries_no_inline_style_or_script(reader_client):
-    make_article(title="فوری", urgent=True)
+    make_article(title="فوری", urgent=True, published_at=ago(minutes=1))
     bar = bar_of(reader_client.get("/").content.decode())
     assert "style=" not in bar and "<script" not in bar and "onclick" not in bar
 

@@ -36,6 +36,7 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
                 body='<p>متن</p><p><img src="/media/body/2026/01/ab-1200x800.jpg" alt="عکس"></p>',
                 section=site.article.section,
                 urgent=True,
+                published_at=timezone.now(),
             ),
             data=image_bytes(1600, 1000),
         )

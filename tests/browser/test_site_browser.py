@@ -41,7 +41,10 @@ def seed_site():
     # An urgent article and articles read today and this week: the urgent bar and the most-read block
     # are on the pages checked and photographed.
     make_article(
-        title="فوری: جلسه شورای تأمین استان فارس برگزار شد", urgent=True, section=site.article.section
+        title="فوری: جلسه شورای تأمین استان فارس برگزار شد",
+        urgent=True,
+        section=site.article.section,
+        published_at=timezone.now(),
     )
     today = timezone.localdate()
     DailyViewCount.objects.create(article=site.article, day=today, views=12)
