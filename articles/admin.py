@@ -122,8 +122,21 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
 
     form = ArticleAdminForm
     # Apps built on articles add columns through articles.extensions.admin_columns (get_list_display).
-    list_display = ["title_column", "news_code_column", "status_column", "published_column", "section"]
-    list_filter = ["status", ("section", TranslatedRelatedFilter), JalaliPublishedFilter, "comments_enabled"]
+    list_display = [
+        "title_column",
+        "news_code_column",
+        "status_column",
+        "urgent",
+        "published_column",
+        "section",
+    ]
+    list_filter = [
+        "status",
+        "urgent",
+        ("section", TranslatedRelatedFilter),
+        JalaliPublishedFilter,
+        "comments_enabled",
+    ]
     # Headline, kicker, lead and body in every language and the names mentioned, normalized; and the code.
     search_fields = ["search_document", "news_code"]
     autocomplete_fields = ["section", "source", "officials", "organizations"]
@@ -135,7 +148,17 @@ class ArticleAdmin(ImageAdminMixin, PersianHistoryMixin, NormalizedSearchMixin, 
         (_("Tags"), {"fields": ["tags"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_at", "confirm_change", "section", "source", "comments_enabled"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "confirm_change",
+                    "urgent",
+                    "section",
+                    "source",
+                    "comments_enabled",
+                ]
+            },
         ),
         (
             _("Image"),
@@ -472,6 +495,8 @@ def _other_changes(old: dict, new: dict) -> list[tuple[str, str, str]]:
                 jalali_datetime(now) if now else "—",
             )
         )
+    if old.get("urgent", False) != new.get("urgent", False):
+        rows.append((_("urgent"), _yes_no(old.get("urgent", False)), _yes_no(new.get("urgent", False))))
     for key, label in (
         ("section", _("section")),
         ("image", _("image")),
@@ -492,6 +517,10 @@ def _tag_names(*id_lists: list[int]) -> list[str]:
     names = {tag.pk: str(tag) for tag in Tag.objects.filter(pk__in=wanted).prefetch_related("translations")}
     separator = gettext(", ")
     return [separator.join(names.get(pk, "—") for pk in ids) or "—" for ids in id_lists]
+
+
+def _yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
 
 
 @admin.register(DeletedImport)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -471,6 +472,26 @@ class ArticleQuerySet(TranslatableQuerySet):
         )
         return self.filter(Exists(mentions)).exclude(pk=article.pk)
 
+    def urgent_since(self, since: datetime) -> ArticleQuerySet:
+        """Articles marked urgent and published at or after `since` (apply published() too), newest
+        first: the urgent bar. Served by the partial index on urgent articles' publication time."""
+        return self.filter(urgent=True, published_at__gte=since).order_by("-published_at", "-news_code")
+
+    def most_read(self, *, since: date, count: int) -> list[int]:
+        """Ids of the `count` articles of this queryset read most from the day `since` to today, by the
+        daily view counts (DailyViewCount), most read first. One query; its work is bounded by the
+        counts kept for those days (one row per article read on a day), not by the archive. The
+        queryset (published(), in the page's language) is checked per counted article by primary key.
+        """
+        totals = (
+            DailyViewCount.objects.filter(day__gte=since)
+            .filter(Exists(self.filter(pk=OuterRef("article_id"))))
+            .values("article_id")
+            .annotate(total=Sum("views"))
+            .order_by("-total", "-article_id")
+        )
+        return [row["article_id"] for row in totals[:count]]
+
 
 class ArticleManager(TranslatableManager.from_queryset(ArticleQuerySet)):
     pass
@@ -542,6 +563,11 @@ class Article(TranslatableModel):
     )
     view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
     comments_enabled = models.BooleanField(_("comments open"), default=True)
+    urgent = models.BooleanField(
+        _("urgent"),
+        default=False,
+        help_text=_("Breaking news: shown in the urgent bar at the top of every page for a few hours."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -573,6 +599,11 @@ class Article(TranslatableModel):
             # Serves the front page's newest few of each section (Section.objects.with_newest): one short
             # walk per section, newest first, whatever the size of the archive.
             models.Index(fields=["section", "-published_at"], name="article_section_recent_idx"),
+            # Serves the urgent bar (ArticleQuerySet.urgent_since): the few urgent articles of the last
+            # hours, newest first, without walking the others.
+            models.Index(
+                fields=["-published_at"], condition=Q(urgent=True), name="article_urgent_recent_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -624,6 +655,34 @@ class Article(TranslatableModel):
         return list(TagTranslation.objects.filter(master__articles=self).values_list("name", flat=True))
 
 
+class DailyViewCount(models.Model):
+    """How many readers viewed an article on one day (Tehran time): the most-read lists are made from
+    these, so a story read a lot last year does not crowd out today's. Article.view_count stays the
+    all-time total. Written by articles/viewcount.py with an F() upsert, one row per article per day."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="daily_views"
+    )
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("daily view count")
+        verbose_name_plural = _("daily view counts")
+        constraints = [
+            # One counter per article per day; also serves the upsert's UPDATE ... WHERE article, day.
+            models.UniqueConstraint(fields=["article", "day"], name="daily_views_one_row_per_day"),
+        ]
+        indexes = [
+            # Serves ArticleQuerySet.most_read: the rows of the last few days only, whatever the archive,
+            # summed from the index alone (it holds the article and the count too).
+            models.Index(fields=["day", "article", "views"], name="daily_views_day_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}@{self.day}: {self.views}"
+
+
 class DeletedImport(models.Model):
     """An imported article an editor deleted. The importer skips its source file from then on, so a
     deletion sticks; deleting this record (or `import_articles --force`) lets the file in again."""
@@ -654,8 +713,9 @@ class ArticleRevision(models.Model):
     """One version of an article, kept on every save (articles/revisions.py writes them, one function).
 
     `data` is a JSON snapshot of everything an editor can restore: every language's kicker, headline,
-    slug, lead and body, the status, publication time, section, image and the linked officials and
-    organizations. A snapshot rather than django-reversion or django-simple-history: see README."""
+    slug, lead and body, the status, publication time, urgent flag, section, image and the linked
+    officials and organizations. A snapshot rather than django-reversion or django-simple-history: see
+    README."""
 
     class Source(models.TextChoices):
         ADMIN = "admin", _("saved in the admin")

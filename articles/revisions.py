@@ -35,6 +35,7 @@ def snapshot(article: Article) -> dict:
         },
         "status": article.status,
         "published_at": article.published_at.isoformat() if article.published_at else None,
+        "urgent": article.urgent,
         "section": article.section_id,
         "source": article.source_id,
         "image": article.image.name or "",

@@ -195,6 +195,8 @@ def restore_revision(*, revision: ArticleRevision, user) -> Article:
     article.status = data["status"]
     article.published_at = published_at_of(data)
     check_visibility_change(user=user, before=before, after=article)
+    if "urgent" in data:  # versions kept before the flag existed leave it as it is
+        article.urgent = data["urgent"]
     article.section_id = _existing(Section, data.get("section"))
     article.source_id = _existing(Organization, data.get("source"))
     article.image.name = data.get("image", "")

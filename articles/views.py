@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from articles import preview, search, viewcount
+from articles import frontpage, preview, search, viewcount
 from articles.models import (
     Article,
     ArticleQuerySet,
@@ -29,6 +29,7 @@ from articles.models import (
 )
 
 LATEST_ON_FRONT = 10
+TOP_STORIES_ON_FRONT = 2  # under the lead story, with their photos
 PER_SECTION_ON_FRONT = 4
 RELATED_COUNT = 5
 
@@ -43,20 +44,23 @@ class PublishedArticlesMixin:
 
 
 class FrontPageView(PublishedArticlesMixin, ListView):
-    """The lead story, the latest news, and the newest few of each section."""
+    """The lead story and the two after it, the latest news, most read, and the newest few of each
+    section."""
 
     template_name = "articles/front.html"
     context_object_name = "latest"
 
     def get_queryset(self):
-        return self.article_queryset()[: LATEST_ON_FRONT + 1]
+        return self.article_queryset()[: 1 + TOP_STORIES_ON_FRONT + LATEST_ON_FRONT]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         latest = list(context["latest"])
         context["lead_story"] = latest[0] if latest else None
-        context["latest"] = latest[1:]
+        context["top_stories"] = latest[1 : 1 + TOP_STORIES_ON_FRONT]
+        context["latest"] = latest[1 + TOP_STORIES_ON_FRONT :]
         context["section_blocks"] = Section.objects.with_newest(self.article_queryset(), PER_SECTION_ON_FRONT)
+        context["most_read"] = frontpage.most_read(self.article_queryset())
         return context
 
 
@@ -111,6 +115,8 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context["related"] = list(self.article_queryset().related_to(article)[:RELATED_COUNT])
+        if not self.is_print:
+            context["most_read"] = frontpage.most_read(self.article_queryset())
         context["languages"] = self.alternate_urls(article)
         context["is_print"] = self.is_print
         # Staff looking at a draft, an article in review or a scheduled one: say so, and offer nothing

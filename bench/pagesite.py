@@ -161,7 +161,7 @@ CACHE_METHODS = ("get", "set", "add", "delete", "get_many", "set_many", "delete_
 class PageCost:
     status: int
     queries: int  # a reader's first request
-    queries_again: int  # the same reader's next request (no view-count UPDATE on article pages)
+    queries_again: int  # the same reader's next request (no view-count writes on article pages)
     cache_calls: int  # on the reader's next request: each is a network round trip when the cache is Redis
 
 

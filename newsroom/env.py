@@ -32,7 +32,12 @@ def env_bool(name: str, default: bool, environ: Mapping[str, str] | None = None)
 
 
 def env_int(
-    name: str, default: int, environ: Mapping[str, str] | None = None, *, minimum: int | None = None
+    name: str,
+    default: int,
+    environ: Mapping[str, str] | None = None,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
 ) -> int:
     raw = env_str(name, "", environ).strip()
     if raw == "":
@@ -43,6 +48,8 @@ def env_int(
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
     if minimum is not None and value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    if maximum is not None and value > maximum:
+        raise ImproperlyConfigured(f"{name} must be at most {maximum}, not {value}")
     return value
 
 

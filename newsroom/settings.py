@@ -299,3 +299,10 @@ NEWSROOM_IMPORT_MAX_BYTES = env_int("NEWSROOM_IMPORT_MAX_BYTES", 1_000_000, mini
 
 # Signed preview links a chief editor sends to someone without an account (articles/preview.py).
 NEWSROOM_PREVIEW_HOURS = env_int("NEWSROOM_PREVIEW_HOURS", 48, minimum=1)
+
+# The front page and the header (articles/front.py, articles/calendars.py).
+# Urgent (breaking) articles stay in the bar at the top of every page for this many hours after publication.
+NEWSROOM_URGENT_HOURS = env_int("NEWSROOM_URGENT_HOURS", 6, minimum=1)
+# The header's Hijri-Qamari date follows the Umm al-Qura calendar (hijridate); Iran's official calendar,
+# set by sighting the moon, is sometimes a day apart. This many days are added to match it (-2..2).
+NEWSROOM_HIJRI_OFFSET_DAYS = env_int("NEWSROOM_HIJRI_OFFSET_DAYS", 0, minimum=-2, maximum=2)

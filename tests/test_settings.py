@@ -42,6 +42,15 @@ def test_env_int_rejects_words_and_values_below_the_minimum():
         env_int("N", 5, {"N": "-1"}, minimum=0)
 
 
+def test_env_int_rejects_values_above_the_maximum():
+    assert (
+        env_int("NEWSROOM_HIJRI_OFFSET_DAYS", 0, {"NEWSROOM_HIJRI_OFFSET_DAYS": "-1"}, minimum=-2, maximum=2)
+        == -1
+    )
+    with pytest.raises(ImproperlyConfigured, match="NEWSROOM_HIJRI_OFFSET_DAYS must be at most 2, not 3"):
+        env_int("NEWSROOM_HIJRI_OFFSET_DAYS", 0, {"NEWSROOM_HIJRI_OFFSET_DAYS": "3"}, minimum=-2, maximum=2)
+
+
 def test_env_list_splits_on_commas_and_rejects_empty_items():
     assert env_list("H", ["a"], {"H": "example.org, www.example.org"}) == ["example.org", "www.example.org"]
     assert env_list("H", ["a"], {}) == ["a"]

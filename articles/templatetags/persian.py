@@ -89,6 +89,15 @@ def reader_time(value):
 
 
 @register.filter
+def reader_clock(value):
+    """The time of day only (`۱۲:۳۰`), in the site's time zone: for items of today, such as the urgent bar."""
+    if not value:
+        return ""
+    text = formats.time_format(timezone.localtime(value) if timezone.is_aware(value) else value, "H:i")
+    return persian.persian_digits(text) if get_language_bidi() else text
+
+
+@register.filter
 def reader_date(value):
     if not value:
         return ""

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from articles import cards, extensions, search
+from articles import calendars, cards, extensions, frontpage, search
 
 register = template.Library()
 
@@ -137,6 +137,21 @@ def section_nav():
     from articles.models import Section
 
     return {"sections": Section.objects.prefetch_related("translations")}
+
+
+@register.simple_tag
+def today_in_calendars() -> calendars.Today:
+    """Today (Tehran) in the Jalali, Hijri-Qamari and Gregorian calendars, for the header; no query."""
+    return calendars.today_in_calendars(get_language())
+
+
+@register.inclusion_tag("includes/urgent_bar.html")
+def urgent_bar():
+    """The urgent articles of the last hours (articles/frontpage.py), at the top of every reader page.
+    One query, bounded by the urgent articles of those hours."""
+    from articles.models import Article
+
+    return {"items": frontpage.urgent_items(Article.objects.published().translated(get_language()))}
 
 
 def iso8601_value(value) -> str:

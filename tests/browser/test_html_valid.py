@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone, translation
 
+from articles.models import DailyViewCount
 from articles.services import create_preview_link
 from tests.browser.helpers import ROOT, html_errors, need_npm_tool
 from tests.browser.seed import add_english, build_seed_site
@@ -27,10 +28,15 @@ pytestmark = pytest.mark.django_db
 def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_commit_callbacks):
     site = build_seed_site()
     with django_capture_on_commit_callbacks(execute=True):
+        # Urgent and read today, in the seed's section: its photo is in the lists (front, section,
+        # search), its headline in the urgent bar and the most-read block.
         with_photo = attach_image(
             make_article(
-                title="خبر با عکس",
+                title="خبر با عکس قضایی",
                 body='<p>متن</p><p><img src="/media/body/2026/01/ab-1200x800.jpg" alt="عکس"></p>',
+                section=site.article.section,
+                urgent=True,
+                published_at=timezone.now(),
             ),
             data=image_bytes(1600, 1000),
         )
@@ -40,6 +46,8 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
     tag.name = "Electronic judicial services"
     tag.save()
     site.article.tags.add(tag, make_tag("دادگستری فارس"))
+    for article, count in ((site.article, 4), (with_photo, 9)):
+        DailyViewCount.objects.create(article=article, day=timezone.localdate(), views=count)
     add_english(site.article)
     about = make_footer_page(title="درباره ما", slug="درباره-ما", body="<h2>ما</h2><p>خبرگزاری استانی</p>")
     about.set_current_language("en")
@@ -66,7 +74,7 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
         "section": site.article.section.get_absolute_url(),
         "tag": tag.get_absolute_url(),
         "tag-en": "/en" + tag.get_absolute_url(),
-        "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
+        "search": "/search/?" + urlencode({"q": "قضایی"}),
         "search-error": "/search/?q=",
         "not-found": "/news/999999/x/",
     }
@@ -76,6 +84,11 @@ def test_reader_pages_are_valid_html(reader_client, tmp_path, django_capture_on_
         assert response.status_code in (200, 400, 404), (name, response.status_code)
         pages[name] = response.content.decode()
     assert "<mark>" in pages["search"]  # the checker sees the highlighted results, not an empty page
+    # And every block: thumbnails, the urgent bar, most read.
+    assert all('class="thumb"' in pages[name] for name in ("front", "section", "search")), pages.keys()
+    assert all('class="urgent-bar"' in pages[name] for name in ("front", "article", "section", "not-found"))
+    assert 'class="most-read"' in pages["front"] and 'class="most-read"' in pages["article-photo"]
+    assert '<p class="today">' in pages["article-en"]
     errors = html_errors(pages, tmp_path)
     assert {name: found for name, found in errors.items() if found} == {}
 

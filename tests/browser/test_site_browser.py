@@ -7,7 +7,9 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
+from django.utils import timezone
 
+from articles.models import DailyViewCount
 from tests.browser.helpers import ARTIFACTS, DESKTOP, PHONE, PageWatcher, axe_violations
 from tests.browser.seed import build_seed_site
 from tests.factories import make_article, make_footer_page, make_tag
@@ -27,7 +29,7 @@ FONT_LOADED = """async () => {
 def seed_site():
     site = build_seed_site()
     # A related article, so the related-news column is on the page that is checked and photographed.
-    make_article(
+    related = make_article(
         kicker="در نشست شورای قضایی استان:",
         title="تأکید رئیس کل دادگستری فارس بر اطلاع رسانی عملکرد دستگاه قضایی",
         officials=[site.official],
@@ -36,6 +38,17 @@ def seed_site():
     )
     # Tags, so the article page's tag list is on the page that is checked, and a tag page to check.
     site.article.tags.add(make_tag("خدمات الکترونیک قضایی"), make_tag("دادگستری فارس"))
+    # An urgent article and articles read today and this week: the urgent bar and the most-read block
+    # are on the pages checked and photographed.
+    make_article(
+        title="فوری: جلسه شورای تأمین استان فارس برگزار شد",
+        urgent=True,
+        section=site.article.section,
+        published_at=timezone.now(),
+    )
+    today = timezone.localdate()
+    DailyViewCount.objects.create(article=site.article, day=today, views=12)
+    DailyViewCount.objects.create(article=related, day=today - timedelta(days=2), views=30)
     return site
 
 
@@ -58,7 +71,15 @@ def test_no_horizontal_scrolling_on_a_phone(chromium, live_server, seed_site, vi
     context = chromium.new_context(locale="fa-IR", base_url=live_server.url, viewport=viewport)
     page = context.new_page()
     try:
-        for url in ("/", seed_site.article.get_absolute_url(), seed_site.official.get_absolute_url()):
+        for url in (
+            "/",
+            seed_site.article.get_absolute_url(),
+            seed_site.official.get_absolute_url(),
+            seed_site.council.get_absolute_url(),
+            seed_site.article.section.get_absolute_url(),
+            "/search/?" + urlencode({"q": "قوه قضاییه"}),
+            "/en/",
+        ):
             page.goto(url, wait_until="networkidle")
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {viewport['width']}px"
@@ -98,7 +119,7 @@ def test_pages_work_without_javascript(chromium, live_server, seed_site):
 
 @pytest.mark.parametrize(
     "page_name",
-    ["front", "article", "official", "organization", "search", "tag", "print", "footer-page"],
+    ["front", "article", "official", "organization", "section", "search", "tag", "print", "footer-page"],
 )
 def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, page_name):
     about = make_footer_page(
@@ -109,6 +130,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser_page, seed_site, pa
         "article": seed_site.article.get_absolute_url(),
         "official": seed_site.official.get_absolute_url(),
         "organization": seed_site.council.get_absolute_url(),
+        "section": seed_site.article.section.get_absolute_url(),
         "search": "/search/?" + urlencode({"q": "قوه قضاییه"}),
         "tag": seed_site.article.tags.first().get_absolute_url(),
         "print": f"/news/{seed_site.article.news_code}/print/",
