@@ -22,15 +22,15 @@ FRONT_PAGE = 8 + NAV
 # 6. the newest few of each section, by id
 # 7. their translations            8. their sections' translations
 
-ARTICLE_PAGE = 13 + NAV + 2
+ARTICLE_PAGE = 12 + NAV + 2
 # 1. the article with its section and source (select_related)
-# 2. its translations               3. its section's translations      4. its source's translations
-# 5. the confirmed officials it mentions                                6. the organizations it mentions
-# 7. those organizations' translations
-# 8. its tags named in the page's language                              9. those tags' names
-# 10. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
-# 11. related articles (one EXISTS over both mention tables)
-# 12. their translations          13. their sections' translations
+# 2. its translations               3. its section's translations
+# 4. the confirmed officials it mentions                                5. the organizations it mentions
+# 6. the translations of its source and of those organizations (one model: one query; it was two)
+# 7. its tags named in the page's language                              8. those tags' names
+# 9. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
+# 10. related articles (one EXISTS over both mention tables)
+# 11. their translations          12. their sections' translations
 # + NAV, + 2: the comment counts by state and the published thread ({% comments_for %}, owned by
 #   the comments app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 
