@@ -35,6 +35,28 @@ def peer_comments(path: Path) -> list[tuple[str, str, datetime]]:
     return [(name, body, datetime.fromisoformat(created).replace(tzinfo=UTC)) for name, body, created in rows]
 
 
+def seed_article_with(comments: list[tuple[str, str, datetime]]):
+    """Import the gazetteer and seeds/ (unchanged files are skipped) and give the seed article exactly
+    `comments`, published; returns the article. Needs a configured Django and a migrated database."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from articles.models import Article
+    from comments.models import Comment
+
+    call_command("import_articles", verbosity=0)  # the gazetteer and seeds/, as `make seed` does
+    article = Article.objects.published().get(translations__title__startswith=SEED_TITLE_START)
+    with transaction.atomic():
+        Comment.objects.filter(article=article).delete()
+        created = Comment.objects.bulk_create(
+            Comment(article=article, name=name, body=body, status=Comment.Status.PUBLISHED)
+            for name, body, _posted in comments
+        )
+        for comment, (_name, _body, posted) in zip(created, comments, strict=True):
+            Comment.objects.filter(pk=comment.pk).update(created_at=posted)  # auto_now_add ignores a value
+    return article
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
@@ -48,23 +70,10 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import transaction
-
-    from articles.models import Article
-    from comments.models import Comment
 
     call_command("migrate", verbosity=0)
-    call_command("import_articles", verbosity=0)  # the gazetteer and seeds/, as `make seed` does
-    article = Article.objects.published().get(translations__title__startswith=SEED_TITLE_START)
-    with transaction.atomic():
-        Comment.objects.filter(article=article).delete()
-        created = Comment.objects.bulk_create(
-            Comment(article=article, name=name, body=body, status=Comment.Status.PUBLISHED)
-            for name, body, _posted in comments
-        )
-        for comment, (_name, _body, posted) in zip(created, comments, strict=True):
-            Comment.objects.filter(pk=comment.pk).update(created_at=posted)  # auto_now_add ignores a value
-    sys.stdout.write(f"{len(created)} published comments on {article.get_absolute_url()}\n")
+    article = seed_article_with(comments)
+    sys.stdout.write(f"{len(comments)} published comments on {article.get_absolute_url()}\n")
 
 
 if __name__ == "__main__":
