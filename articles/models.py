@@ -439,8 +439,13 @@ class ArticleQuerySet(TranslatableQuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self) -> ArticleQuerySet:
-        """What a list of articles shows besides the article: its section, and both in every language."""
-        return self.select_related("section").prefetch_related("translations", "section__translations")
+        """What a list of articles shows besides the article: its section, and both in every language.
+        Not the search documents: a second, normalized copy of each text, for search's SQL only."""
+        return (
+            self.select_related("section")
+            .defer("search_document", "section__search_document")
+            .prefetch_related("translations", "section__translations")
+        )
 
     def related_to(self, article: Article) -> ArticleQuerySet:
         """Articles sharing an official or an organization with `article` (the ones its `officials` and

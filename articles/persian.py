@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 
 import jdatetime
 from django.utils import timezone
@@ -223,9 +224,19 @@ def jalali_date(value: datetime | date) -> str:
 
 
 def jalali_datetime(value: datetime) -> str:
-    """`۱۴ خرداد ۱۳۹۹ - ۱۲:۳۰`, in the current time zone (Asia/Tehran by default)."""
-    j = to_jalali(value)
-    return persian_digits(f"{j.day} {j.j_months_fa[j.month - 1]} {j.year} - {j.hour:02d}:{j.minute:02d}")
+    """`۱۴ خرداد ۱۳۹۹ - ۱۲:۳۰`, in the current time zone (Asia/Tehran by default). A comment thread shows
+    one per comment, most of them on a few days: each day is converted once (`_jalali_day`)."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    day = _jalali_day(value.date())
+    return persian_digits(f"{day} - {value.hour:02d}:{value.minute:02d}")
+
+
+@lru_cache(maxsize=4096)
+def _jalali_day(value: date) -> str:
+    """`14 خرداد 1399` (Latin digits) for a Gregorian day."""
+    j = jdatetime.date.fromgregorian(date=value, locale="fa_IR")
+    return f"{j.day} {j.j_months_fa[j.month - 1]} {j.year}"
 
 
 def jalali_date_english(value: datetime | date) -> str:

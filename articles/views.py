@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -79,14 +79,18 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
 
     def get_queryset(self):
         queryset = self.visible_articles()
-        return queryset.select_related("section", "source").prefetch_related(
-            "translations",
-            "section__translations",
-            "source__translations",
-            Prefetch("officials", queryset=Official.objects.public()),
-            Prefetch("organizations", queryset=Organization.objects.prefetch_related("translations")),
-            # The tags with a name in the page's language (a tag without one has no page here).
-            Prefetch("tags", queryset=Tag.objects.for_language(get_language()).order_by("pk")),
+        # The search document is a second copy of the text, for search only: never shown.
+        return (
+            queryset.select_related("section", "source")
+            .defer("search_document")
+            .prefetch_related(
+                "translations",
+                "section__translations",
+                Prefetch("officials", queryset=Official.objects.public()),
+                "organizations",
+                # The tags with a name in the page's language (a tag without one has no page here).
+                Prefetch("tags", queryset=Tag.objects.for_language(get_language()).order_by("pk")),
+            )
         )
 
     def get_object(self, queryset=None):
@@ -114,6 +118,10 @@ class ArticleDetailView(PublishedArticlesMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        # The source agency and the organizations mentioned are one model: their names in one query.
+        prefetch_related_objects(
+            [org for org in (article.source, *article.organizations.all()) if org], "translations"
+        )
         context["related"] = list(self.article_queryset().related_to(article)[:RELATED_COUNT])
         if not self.is_print:
             context["most_read"] = frontpage.most_read(self.article_queryset())

@@ -1,16 +1,19 @@
-"""How comments are read on the site: what every comment template needs besides the comments, and what
-each comment in a thread shows, computed once in Python: a busy thread draws comment.html hundreds of
-times per page, and there every variable lookup and filter costs more than the string it makes (see
-bench/thread_bench.py). Shared by the views and the template tag; imports neither."""
+"""How comments are read on the site: what every comment template needs besides the comments, and each
+comment of a thread as HTML, written here in Python in one pass: a busy thread shows hundreds of
+comments per page, and a template drawn once per comment (with a lookup, a filter and an escape per
+variable) cost more than everything else on the article page (docs/benchmarks.md). Shared by the views
+and the template tag; imports neither."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import normalize_newlines
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
@@ -52,33 +55,87 @@ def comment_root() -> str:
     return reverse("comments:vote", args=[0]).removesuffix("0/vote/")
 
 
-def prepare(comments: Iterable[Comment], *, comment_root: str, votes: dict[int, int] | None = None) -> None:
-    """Set the display strings comment.html uses on `comments` and all their `.children`: `vote_url`,
-    `report_url`, `posted_iso` (machine-readable), `posted`, `name_shown`, `body_shown` (escaped, line
-    breaks as <br>), `likes_shown` and `dislikes_shown` (Jalali and Persian digits on Persian pages,
-    Gregorian and Latin digits elsewhere), and `liked` and `disliked` ("true" or "false", the buttons'
-    aria-pressed) from `votes`, this reader's votes by comment id (services.reader_votes())."""
+def thread_html(
+    comments: Iterable[Comment],
+    *,
+    comment_root: str,
+    labels: dict,
+    reply_href: str | None,
+    votes: dict[int, int] | None = None,
+) -> SafeString:
+    """`comments` and all their `.children`, nested, as the article page shows them.
+
+    Each comment is an <article id="comment-<pk>">: who wrote it (the reader's name, the newsroom or
+    the replying official, with a badge), when (<time>: Jalali and Persian digits on Persian pages,
+    Gregorian elsewhere; ISO 8601 for machines), the text (escaped, line breaks as <br>, Persian digits
+    on Persian pages but in Latin-script runs), the like and dislike buttons with their counts, pressed
+    (aria-pressed) for this reader's own vote in `votes` (comment id: 1 or -1, services.reader_votes()),
+    which submit the section's one vote form (form="comment-votes"), a reply link when `reply_href` is
+    given (comments open: `reply_href` + the id) and the report link; then its replies.
+
+    `labels` are page_context()'s; `comment_root` is comment_root(). Everything a reader wrote is
+    escaped here; nothing else on the page escapes it again."""
     if get_language_bidi():
         when, digits, text = persian.jalali_datetime, persian.persian_digits, persian.persian_digits_in_text
     else:
         when, digits, text = _gregorian_datetime, str, str
     votes = votes or {}
-    pending = list(comments)
-    while pending:
-        comment = pending.pop()
-        base = f"{comment_root}{comment.pk}/"
-        comment.vote_url = base + "vote/"
-        comment.report_url = base + "report/"
-        comment.posted_iso = timezone.localtime(comment.created_at).strftime("%Y-%m-%dT%H:%M%z")
-        comment.posted = when(comment.created_at)
-        comment.name_shown = text(comment.display_name)
-        comment.body_shown = linebreaksbr(text(comment.body))
-        comment.likes_shown = digits(comment.likes)
-        comment.dislikes_shown = digits(comment.dislikes)
-        vote = votes.get(comment.pk, 0)
-        comment.liked = "true" if vote == 1 else "false"
-        comment.disliked = "true" if vote == -1 else "false"
-        pending.extend(getattr(comment, "children", ()))
+    like, dislike, reply, report, newsroom, newsroom_reply, official_reply = (
+        escape(labels[key])
+        for key in ("like", "dislike", "reply", "report", "newsroom", "newsroom_reply", "official_reply")
+    )
+    root = escape(comment_root)
+    reply_at = escape(reply_href) if reply_href is not None else None
+    badge = '<span class="comment-badge">{}</span>'
+    official_badge, newsroom_badge = badge.format(official_reply), badge.format(newsroom_reply)
+    parts: list[str] = []
+    add = parts.append
+
+    def draw(comment: Comment) -> None:
+        pk = comment.pk
+        classes = "comment"
+        if comment.is_staff_reply:
+            classes += " comment-newsroom"
+        if comment.is_official_reply:
+            classes += " comment-official"
+            who = f"<strong>{escape(comment.official)}</strong> {official_badge}"
+        elif comment.is_staff_reply:
+            who = f"<strong>{newsroom}</strong> {newsroom_badge}"
+        else:
+            who = f"<strong>{escape(text(comment.display_name))}</strong>"
+        posted = timezone.localtime(comment.created_at)
+        body = escape(normalize_newlines(text(comment.body))).replace("\n", "<br>")
+        vote = votes.get(pk, 0)
+        action = f'form="comment-votes" formaction="{root}{pk}/vote/" name="value"'
+        add(
+            f'<article class="{classes}" id="comment-{pk}">\n'
+            f'<p class="comment-meta">{who} <time datetime="{posted.strftime("%Y-%m-%dT%H:%M%z")}">'
+            f"{escape(when(posted))}</time></p>\n"
+            f'<p class="comment-body">{body}</p>\n'
+            f'<p class="comment-actions"><button {action} value="like" aria-pressed="{_PRESSED[vote == 1]}">'
+            f'<span class="visually-hidden">{like}</span> '
+            f"<span data-likes>{digits(comment.likes)}</span></button> "
+            f'<button {action} value="dislike" aria-pressed="{_PRESSED[vote == -1]}">'
+            f'<span class="visually-hidden">{dislike}</span> '
+            f"<span data-dislikes>{digits(comment.dislikes)}</span></button>\n"
+        )
+        if reply_at is not None:
+            add(f'<a class="comment-reply" href="{reply_at}{pk}#comment-form">{reply}</a>\n')
+        add(f'<a class="comment-report" href="{root}{pk}/report/">{report}</a></p>\n')
+        children = getattr(comment, "children", ())
+        if children:
+            add('<div class="comment-replies">')
+            for child in children:
+                draw(child)
+            add("</div>\n")
+        add("</article>")
+
+    for comment in comments:
+        draw(comment)
+    return mark_safe("".join(parts))
+
+
+_PRESSED = {True: "true", False: "false"}
 
 
 def comment_ids(comments: Iterable[Comment]) -> list[int]:

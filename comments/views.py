@@ -8,7 +8,6 @@ from dataclasses import asdict
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -72,10 +71,13 @@ def post_comment(request: HttpRequest, code: int) -> HttpResponse:
     if _wants_json(request):
         html = ""
         if comment.status == Comment.Status.PUBLISHED:
-            comment.children = []
-            context = {"comment": comment, "open": True, **display.page_context()}
-            display.prepare([comment], comment_root=context["comment_root"])
-            html = render_to_string("comments/comment.html", context, request)
+            shared = display.page_context()
+            html = display.thread_html(
+                [comment],
+                comment_root=shared["comment_root"],
+                labels=shared["labels"],
+                reply_href=shared["reply_href"],
+            )
         counts = asdict(services.counts_for(article))
         return JsonResponse(
             {"ok": True, "message": message, "html": html, "parent": comment.parent_id, "counts": counts},

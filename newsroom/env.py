@@ -74,11 +74,23 @@ def database_config(url: str) -> dict:
     try:
         # Connections are kept between requests; the health check makes a worker notice one that
         # PostgreSQL dropped (a restart, a failover, an idle timeout) and reconnect instead of answering 500.
-        return dj_database_url.parse(
+        config = dj_database_url.parse(
             url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0), conn_health_checks=True
         )
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL could not be parsed: {exc}") from None
+    if config["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_PREPARED_STATEMENTS", True):
+        # A reader page runs the same dozen statements on every request, and PostgreSQL spent more time
+        # planning each one than running it (docs/benchmarks.md). With the values sent apart from the
+        # SQL (server-side binding), psycopg prepares a statement on a kept connection once it has run
+        # PREPARE_THRESHOLD times, and PostgreSQL reuses its plan from then on. Off for a connection
+        # pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+        config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=PREPARE_THRESHOLD)
+    return config
+
+
+# Runs of one statement on one connection after which psycopg prepares it (its own default).
+PREPARE_THRESHOLD = 5
 
 
 def cache_config(redis_url: str, timeout_ms: int) -> dict:

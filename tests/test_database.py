@@ -83,3 +83,19 @@ def test_without_health_checks_the_next_request_after_a_drop_fails():
     finally:
         connection.settings_dict["CONN_HEALTH_CHECKS"] = True
         connection.close()
+
+
+def test_a_page_read_again_runs_prepared_statements(db, client):
+    """The article page's statements are planned once per kept connection, not on every request:
+    after a few readers PostgreSQL holds them prepared (newsroom/env.py, DATABASE_PREPARED_STATEMENTS)."""
+    need_postgres(connection)
+    from newsroom.env import PREPARE_THRESHOLD
+    from tests.factories import make_article
+
+    url = make_article().get_absolute_url()
+    for _ in range(PREPARE_THRESHOLD + 1):
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "articles_article"' in statement for statement in prepared)

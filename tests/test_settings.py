@@ -149,3 +149,12 @@ def test_check_deploy_warns_when_a_production_setting_is_missing(missing, warnin
 def test_no_missing_migrations():
     result = _manage("makemigrations", "--check", "--dry-run")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_postgresql_prepares_repeated_statements_unless_turned_off(monkeypatch):
+    options = database_config("postgres://u:p@db:5432/news")["OPTIONS"]
+    assert options["server_side_binding"] is True and options["prepare_threshold"] > 0
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    assert "prepare_threshold" not in database_config("postgres://u:p@db:5432/news").get("OPTIONS", {})
+    monkeypatch.delenv("DATABASE_PREPARED_STATEMENTS")
+    assert not database_config("sqlite:////tmp/x.sqlite3").get("OPTIONS", {}).get("server_side_binding")

@@ -28,7 +28,7 @@ def article_jsonld(context, article) -> SafeString:
     """schema.org NewsArticle; dates in ISO 8601 (machines never get Jalali)."""
     request = context["request"]
     url = request.build_absolute_uri(article.get_absolute_url())
-    image = cards.card_for(article).url
+    image = _card(article).url
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -71,8 +71,15 @@ def publisher(request) -> dict:
 def social_card(context, article) -> cards.Card:
     """The article's 1200×630 card (articles/cards.py), its address absolute:
     `{% social_card article as card %}`."""
-    card = cards.card_for(article)
+    card = _card(article)
     return cards.Card(context["request"].build_absolute_uri(card.url), card.width, card.height)
+
+
+def _card(article) -> cards.Card:
+    """The article's card, worked out once per page (the meta tags and the JSON-LD both name it)."""
+    if not hasattr(article, "_social_card"):
+        article._social_card = cards.card_for(article)
+    return article._social_card
 
 
 @register.simple_tag

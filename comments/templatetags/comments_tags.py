@@ -1,8 +1,13 @@
 """The comment thread plugs into the article page through this tag, which the comments app owns, so
 articles never imports comments."""
 
+from collections.abc import Callable
+
 from django import template
 from django.contrib.messages import get_messages
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from comments import display, readers, services, spam
 from comments.display import MESSAGE_TAG, REPLY_PARAMETER, page_context
@@ -41,11 +46,18 @@ def comments_for(context, article):
     votes = (
         services.reader_votes(voter=voter, comment_ids=display.comment_ids(page.object_list)) if voter else {}
     )
-    display.prepare(page.object_list, comment_root=shared["comment_root"], votes=votes)
+    reply_href = f"?{page_query}{REPLY_PARAMETER}="
     return {
         "article": article,
         "counts": services.counts_for(article),
         "thread": page.object_list,
+        "thread_html": display.thread_html(
+            page.object_list,
+            comment_root=shared["comment_root"],
+            labels=shared["labels"],
+            reply_href=reply_href if is_open else None,
+            votes=votes,
+        ),
         "page": page,
         "page_parameter": PAGE_PARAMETER,
         # The form's token is issued to this reader's address: a page cache for anonymous readers must
@@ -63,7 +75,7 @@ def comments_for(context, article):
         "report_form": ReportForm(auto_id="report-%s"),
         "open": is_open,
         **shared,
-        "reply_href": f"?{page_query}{REPLY_PARAMETER}=",
+        "reply_href": reply_href,
         "notices": notices,
         "request": request,
         "csrf_token": context.get("csrf_token"),
@@ -82,3 +94,35 @@ def _reply_target(thread: list[Comment], wanted: str) -> Comment | None:
             return comment
         pending.extend(comment.children)
     return None
+
+
+# The unbound comment form's fields and the report form's reasons look the same to every reader in a
+# language (no value, no error, no token): drawn once per process, language and the settings that shape
+# them, then pasted into each page. Widget templates are the costliest part of drawing a form.
+_drawn: dict[tuple, SafeString] = {}
+
+
+def _once(key: tuple, draw: Callable[[], SafeString]) -> SafeString:
+    html = _drawn.get(key)
+    if html is None:
+        html = _drawn[key] = draw()
+    return html
+
+
+@register.simple_tag
+def comment_fields(form: CommentForm) -> SafeString:
+    """The visible fields and the honeypot of `form` (comments/form_fields.html); a bound form (the
+    reader's text and its errors, shown again) is drawn each time."""
+
+    def draw() -> SafeString:
+        return render_to_string("comments/form_fields.html", {"form": form})
+
+    if form.is_bound:
+        return draw()
+    return _once(("comment fields", get_language(), form.max_length, form.honeypot), draw)
+
+
+@register.simple_tag
+def report_reasons(form: ReportForm) -> SafeString:
+    """The unbound report form's list of reasons."""
+    return _once(("report reasons", get_language(), form.auto_id), lambda: form["reason"].as_widget())

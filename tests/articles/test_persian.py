@@ -135,6 +135,19 @@ def test_jalali_dates_in_tehran_time_with_persian_digits(settings):
     when = datetime(2020, 6, 3, 8, 0, tzinfo=UTC)
     assert jalali_datetime(when) == "۱۴ خرداد ۱۳۹۹ - ۱۲:۳۰"
     assert jalali_date(date(2020, 6, 3)) == "۱۴ خرداد ۱۳۹۹"
+    # A few minutes later in UTC it is the next day in Tehran: the day is the Tehran day.
+    assert jalali_datetime(datetime(2020, 6, 3, 19, 45, tzinfo=UTC)) == "۱۵ خرداد ۱۳۹۹ - ۰۰:۱۵"
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1), timezones=st.just(UTC)))
+def test_jalali_datetime_converts_each_day_once_and_agrees_with_the_full_conversion(when):
+    """jalali_datetime() converts a day once and adds the time; the full conversion says the same."""
+    from articles.persian import to_jalali
+
+    j = to_jalali(when)
+    assert jalali_datetime(when) == persian_digits(
+        f"{j.day} {j.j_months_fa[j.month - 1]} {j.year} - {j.hour:02d}:{j.minute:02d}"
+    )
 
 
 def test_parse_jalali_date():

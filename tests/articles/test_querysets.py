@@ -33,3 +33,13 @@ def test_related_to_shares_a_mention_and_leaves_the_article_out():
     make_article(status=Article.Status.DRAFT, officials=[official])
     assert list(Article.objects.published().related_to(article)) == [sharing]
     assert list(Article.objects.published().related_to(make_article())) == []
+
+
+def test_listings_leave_the_search_documents_unread(django_assert_num_queries):
+    """A list shows headlines, not the normalized copy of every text that search reads in SQL."""
+    make_article(section=make_section(), title="تیتر")
+    (article,) = Article.objects.published().for_listing()
+    assert {"search_document"} <= article.get_deferred_fields()
+    assert {"search_document"} <= article.section.get_deferred_fields()
+    with django_assert_num_queries(0):
+        assert article.title == "تیتر" and str(article.section)

@@ -32,17 +32,17 @@ FRONT_PAGE = 8 + CHROME + MOST_READ
 # 6. the newest few of each section, by id
 # 7. their translations            8. their sections' translations
 
-ARTICLE_PAGE = 14 + CHROME + 2 + MOST_READ
+ARTICLE_PAGE = 13 + CHROME + 2 + MOST_READ
 # 1. the article with its section and source (select_related)
-# 2. its translations               3. its section's translations      4. its source's translations
-# 5. the confirmed officials it mentions                                6. the organizations it mentions
-# 7. those organizations' translations
-# 8. its tags named in the page's language                              9. those tags' names
-# 10. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
-# 11. and today's count: UPDATE ... SET views = views + 1 (the day's first view of the article costs two
+# 2. its translations               3. its section's translations
+# 4. the confirmed officials it mentions                                5. the organizations it mentions
+# 6. the translations of its source and of those organizations (one model: one query; it was two)
+# 7. its tags named in the page's language                              8. those tags' names
+# 9. the view count: UPDATE ... SET view_count = view_count + 1 (first view by this reader only)
+# 10. and today's count: UPDATE ... SET views = views + 1 (the day's first view of the article costs two
 #     more: an INSERT that ignores a conflict, and the UPDATE again; tests/articles/test_most_read.py)
-# 12. related articles (one EXISTS over both mention tables)
-# 13. their translations          14. their sections' translations
+# 11. related articles (one EXISTS over both mention tables)
+# 12. their translations          13. their sections' translations
 # + 2: the comment counts by state and the published thread ({% comments_for %}, owned by the comments
 #   app; tests/comments/test_thread_queries.py pins that it does not grow with the thread)
 

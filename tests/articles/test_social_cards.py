@@ -134,3 +134,14 @@ def test_without_raqm_no_card_is_drawn_and_the_default_image_is_shared(
     assert meta(html, "og:image").endswith("/static/img/og-default.png")
     assert not (Path(settings.MEDIA_ROOT) / "cards").exists()
     assert "Raqm" in caplog.text
+
+
+def test_the_article_page_works_out_its_card_once(reader_client, monkeypatch, raqm):
+    """The meta tags and the JSON-LD both name the card: one lookup (a cache round trip) serves both."""
+    article = make_article(title="تیتر نخست")
+    calls = []
+    real = cards.card_for
+    monkeypatch.setattr(cards, "card_for", lambda a: calls.append(a.pk) or real(a))
+    html = reader_client.get(article.get_absolute_url()).content.decode()
+    assert calls == [article.pk]
+    assert meta(html, "og:image") in html.split('type="application/ld+json">', 1)[1]
